@@ -1,0 +1,118 @@
+package org.interviewtasks.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.interviewtasks.common.testing.StdStreams;
+import org.junit.jupiter.api.Test;
+
+class TaskRunnerTest {
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final ClassLoader catalogLoader =
+      new ClassLoader(getClass().getClassLoader()) {
+        @Override
+        public InputStream getResourceAsStream(String name) {
+          return name.equals("org/interviewtasks/junior/tasks.tsv")
+              ? CatalogEntryTest.stream(
+                  CatalogEntryTest.HEADER
+                      + "junior.fixture.1\torg.interviewtasks.junior.fixture.Echo\tEcho.\n"
+                      + "junior.fixture.7\torg.interviewtasks.junior.fixture.Later\tLater.\n")
+              : null;
+        }
+      };
+  private final TaskRunner runner =
+      new TaskRunner(
+          TaskIndex.scan(getClass().getClassLoader(), "org.interviewtasks.common.fixture"),
+          catalogLoader,
+          new PrintStream(out, true, StandardCharsets.UTF_8),
+          new PrintStream(err, true, StandardCharsets.UTF_8));
+
+  @Test
+  void runsTheTasksMainWithTheRemainingArguments() throws Exception {
+    var printed =
+        StdStreams.capture(() -> assertThat(runner.run("junior.fixture.1", "a", "ü 😀")).isZero());
+
+    assertThat(printed.out()).isEqualTo("a ü 😀" + System.lineSeparator());
+    assertThat(err()).isEmpty();
+  }
+
+  @Test
+  void withoutArgumentsPrintsUsageAsAnError() {
+    assertThat(runner.run()).isEqualTo(TaskRunner.USAGE);
+    assertThat(err()).startsWith("usage: TaskRunner <task-id>");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
+  void helpPrintsUsage() {
+    assertThat(runner.run("--help")).isZero();
+    assertThat(runner.run("-h")).isZero();
+    assertThat(out()).contains("usage: TaskRunner", "--list", "junior.core.1 3 -7 42");
+    assertThat(err()).isEmpty();
+  }
+
+  @Test
+  void listShowsWrittenAndMissingTasks() {
+    assertThat(runner.run("--list")).isZero();
+
+    assertThat(out().lines())
+        .containsExactly(
+            "junior.fixture.1         Echo",
+            "junior.fixture.7         (not written yet)",
+            "junior.fixture.2         No main",
+            "junior.fixture.3         Rejects",
+            "mid.fixture.1            Crashes",
+            "mid.fixture.2            Instance main");
+  }
+
+  @Test
+  void rejectsAMalformedId() {
+    assertThat(runner.run("core.1")).isEqualTo(TaskRunner.USAGE);
+    assertThat(err()).startsWith("error: not a task id: 'core.1'");
+  }
+
+  @Test
+  void rejectsAnIdThatIsNotOnTheClasspath() {
+    assertThat(runner.run("senior.fixture.1")).isEqualTo(TaskRunner.USAGE);
+    assertThat(err())
+        .isEqualTo(
+            "error: task senior.fixture.1 is not on the classpath; --list shows the tasks here"
+                + System.lineSeparator());
+  }
+
+  @Test
+  void explainsATaskWithoutMain() {
+    assertThat(runner.run("junior.fixture.2")).isEqualTo(TaskRunner.USAGE);
+    assertThat(err()).contains("task junior.fixture.2 (NoMainTask) has no main method");
+    assertThat(runner.run("mid.fixture.2")).isEqualTo(TaskRunner.USAGE);
+    assertThat(err()).contains("task mid.fixture.2 (InstanceMainTask) has no main method");
+  }
+
+  @Test
+  void anIllegalArgumentFromTheTaskIsAUsageError() {
+    assertThat(runner.run("junior.fixture.3", "x", "y")).isEqualTo(TaskRunner.USAGE);
+    assertThat(err()).isEqualTo("error: bad input: x,y" + System.lineSeparator());
+  }
+
+  @Test
+  void anyOtherFailureExitsWithOne() {
+    assertThat(runner.run("mid.fixture.1")).isEqualTo(TaskRunner.FAILED);
+    assertThat(err())
+        .isEqualTo(
+            "error: task mid.fixture.1 failed: java.lang.IllegalStateException: boom"
+                + System.lineSeparator());
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+}
