@@ -45,9 +45,7 @@ public final class LargestNumber {
     }
     int max = numbers[0];
     for (int i = 1; i < numbers.length; i++) {
-      if (numbers[i] > max) {
-        max = numbers[i];
-      }
+      max = Math.max(max, numbers[i]);
     }
     return max;
   }
@@ -68,9 +66,7 @@ public final class LargestNumber {
       if (Double.isNaN(numbers[i])) {
         throw new IllegalArgumentException("NaN at index " + i + " has no order");
       }
-      if (Double.compare(numbers[i], max) > 0) {
-        max = numbers[i];
-      }
+      max = Math.max(max, numbers[i]); // orders -0.0 below 0.0, unlike a plain '>'
     }
     return max;
   }

@@ -141,6 +141,9 @@ class LargestNumberTest {
       assertThatNullPointerException()
           .isThrownBy(() -> LargestNumber.largest(Arrays.asList(null, 3)))
           .withMessage("null element at index 0");
+      assertThatNullPointerException()
+          .isThrownBy(() -> LargestNumber.largest(Arrays.asList(1, 2, null)))
+          .withMessage("null element at index 2");
     }
 
     @ParameterizedTest(name = "seed {0}")
