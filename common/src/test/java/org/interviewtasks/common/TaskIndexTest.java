@@ -7,14 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 import org.interviewtasks.common.fixture.CrashingTask;
 import org.interviewtasks.common.fixture.EchoTask;
 import org.interviewtasks.common.fixture.InstanceMainTask;
@@ -30,7 +24,7 @@ class TaskIndexTest {
   private final ClassLoader loader = getClass().getClassLoader();
 
   @Test
-  void findsAnnotatedClassesInIdOrder() {
+  void findsAnnotatedClassesInIdOrder() throws ClassNotFoundException {
     TaskIndex index = TaskIndex.scan(loader, FIXTURES);
 
     assertThat(index.all())
@@ -39,6 +33,7 @@ class TaskIndexTest {
             EchoTask.class,
             NoMainTask.class,
             RejectingTask.class,
+            Class.forName(FIXTURES + ".HiddenTask"),
             CrashingTask.class,
             InstanceMainTask.class);
     assertThat(index.all()).extracting(TaskInfo::entryClass).doesNotContain(NotATask.class);
@@ -57,7 +52,7 @@ class TaskIndexTest {
   void filtersByLevel() {
     TaskIndex index = TaskIndex.scan(loader, FIXTURES);
 
-    assertThat(index.ofLevel(Level.JUNIOR)).hasSize(3);
+    assertThat(index.ofLevel(Level.JUNIOR)).hasSize(4);
     assertThat(index.ofLevel(Level.MID))
         .extracting(TaskInfo::entryClass)
         .containsExactly(CrashingTask.class, InstanceMainTask.class);
@@ -94,24 +89,36 @@ class TaskIndexTest {
   }
 
   @Test
-  void findsTasksInsideJars(@TempDir Path dir) throws Exception {
-    Path jar = dir.resolve("fixtures.jar");
-    Path classes =
-        Path.of(EchoTask.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    try (var out = new JarOutputStream(Files.newOutputStream(jar));
-        Stream<Path> files = Files.walk(classes.resolve("org/interviewtasks/common/fixture"))) {
-      out.putNextEntry(new JarEntry("org/interviewtasks/common/fixture/"));
-      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-        out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
-        Files.copy(file, out);
-      }
-    }
-    // The jar's loader delegates to ours first, so the classes resolve to the same Class objects
-    // while the scan reads the jar's entries too.
-    try (var jarLoader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, loader)) {
+  void findsTasksInsideJarsAndOnlyUnderThePackage(@TempDir Path dir) throws Exception {
+    try (var jarLoader = FixtureJar.loader(FixtureJar.write(dir), loader)) {
       TaskIndex index = TaskIndex.scan(jarLoader, FIXTURES);
 
-      assertThat(index.all()).hasSize(5);
+      assertThat(index.all())
+          .extracting(TaskInfo::entryClass)
+          .containsExactly(
+              EchoTask.class,
+              NoMainTask.class,
+              RejectingTask.class,
+              Class.forName(FIXTURES + ".HiddenTask"),
+              CrashingTask.class,
+              InstanceMainTask.class);
+    }
+  }
+
+  @Test
+  void scanWithoutArgumentsUsesTheContextClassLoader(@TempDir Path dir) throws Exception {
+    Thread thread = Thread.currentThread();
+    ClassLoader original = thread.getContextClassLoader();
+    try (var jarLoader = FixtureJar.loader(FixtureJar.write(dir), loader)) {
+      thread.setContextClassLoader(jarLoader);
+
+      // The default scans all of org.interviewtasks: the six fixtures and the jar's clash.First.
+      assertThat(TaskIndex.scan().all())
+          .hasSize(7)
+          .extracting(t -> t.entryClass().getSimpleName())
+          .contains("EchoTask", "First");
+    } finally {
+      thread.setContextClassLoader(original);
     }
   }
 

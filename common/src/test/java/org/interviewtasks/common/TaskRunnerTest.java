@@ -6,8 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.interviewtasks.common.testing.StdStreams;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TaskRunnerTest {
 
@@ -66,6 +68,7 @@ class TaskRunnerTest {
             "junior.fixture.7         (not written yet)",
             "junior.fixture.2         No main",
             "junior.fixture.3         Rejects",
+            "junior.fixture.4         Hidden",
             "mid.fixture.1            Crashes",
             "mid.fixture.2            Instance main");
   }
@@ -106,6 +109,30 @@ class TaskRunnerTest {
         .isEqualTo(
             "error: task mid.fixture.1 failed: java.lang.IllegalStateException: boom"
                 + System.lineSeparator());
+  }
+
+  @Test
+  void reportsATaskWhoseMainItCannotAccess() {
+    assertThat(runner.run("junior.fixture.4")).isEqualTo(TaskRunner.FAILED);
+    assertThat(err())
+        .startsWith("error: cannot call main of org.interviewtasks.common.fixture.HiddenTask: ")
+        .contains("IllegalAccessException");
+  }
+
+  @Test
+  void mainRunsATaskFromTheContextClassLoader(@TempDir Path dir) throws Exception {
+    Thread thread = Thread.currentThread();
+    ClassLoader original = thread.getContextClassLoader();
+    try (var jarLoader = FixtureJar.loader(FixtureJar.write(dir), getClass().getClassLoader())) {
+      thread.setContextClassLoader(jarLoader);
+
+      var printed = StdStreams.capture(() -> TaskRunner.main("junior.fixture.1", "from", "main"));
+
+      assertThat(printed.out()).isEqualTo("from main" + System.lineSeparator());
+      assertThat(printed.err()).isEmpty();
+    } finally {
+      thread.setContextClassLoader(original);
+    }
   }
 
   private String out() {
