@@ -46,12 +46,11 @@ public final class RotateList {
   public static <T> List<T> rotateRight(List<T> list, int n) {
     int size = Objects.requireNonNull(list, "list").size();
     List<T> rotated = new ArrayList<>(size);
-    if (size == 0) {
-      return rotated;
+    if (size > 0) { // there is no "mod 0": an empty list stays empty
+      int split = size - Math.floorMod(n, size);
+      rotated.addAll(list.subList(split, size));
+      rotated.addAll(list.subList(0, split));
     }
-    int split = size - Math.floorMod(n, size);
-    rotated.addAll(list.subList(split, size));
-    rotated.addAll(list.subList(0, split));
     return rotated;
   }
 
