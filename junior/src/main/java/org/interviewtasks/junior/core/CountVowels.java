@@ -15,7 +15,7 @@ import org.interviewtasks.common.Task;
  * decomposition (NFD) with {@link Normalizer}: every accented letter becomes its base letter
  * followed by combining marks, and counting the base letters that are in {@code "aeiouAEIOU"}
  * counts each vowel once whichever way it was written. O(n) time; O(n) space for the normalized
- * copy (skipped by the normalizer when the text is already in NFD, e.g. plain ASCII).
+ * copy.
  *
  * <p><b>Edge cases.</b> The empty string has 0 vowels. Letters whose decomposition has no a, e, i,
  * o or u do not count: æ, œ and ø are letters of their own in Danish, Norwegian or French spelling,
