@@ -1,6 +1,7 @@
 package org.interviewtasks.junior.core;
 
 import java.math.BigInteger;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -100,16 +101,8 @@ public final class Factorial {
       throw new IllegalArgumentException("usage: junior.core.7 <n> [n...]");
     }
     for (String arg : args) {
-      int n = parseInt(arg);
+      int n = Args.toInt(arg);
       System.out.println(n + "! = " + recursive(n));
-    }
-  }
-
-  private static int parseInt(String text) {
-    try {
-      return Integer.parseInt(text.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not an integer: '" + text + "'", e);
     }
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -119,12 +120,7 @@ public final class FibonacciSequence {
     if (args.length != 1) {
       throw new IllegalArgumentException("usage: junior.core.8 <n>");
     }
-    int n;
-    try {
-      n = Integer.parseInt(args[0].strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not an integer: '" + args[0] + "'", e);
-    }
+    int n = Args.toInt(args[0]);
     System.out.println(
         first(n).stream().map(BigInteger::toString).collect(Collectors.joining(" ")));
   }

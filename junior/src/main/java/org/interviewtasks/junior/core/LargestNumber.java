@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -103,19 +104,10 @@ public final class LargestNumber {
    * @throws IllegalArgumentException if an argument is not a number
    */
   public static void main(String... args) {
-    BigDecimal[] numbers =
-        Arrays.stream(args).map(LargestNumber::parseNumber).toArray(BigDecimal[]::new);
+    BigDecimal[] numbers = Arrays.stream(args).map(Args::toBigDecimal).toArray(BigDecimal[]::new);
     if (numbers.length == 0) {
       throw new IllegalArgumentException("usage: junior.core.1 <number> [number...]");
     }
     System.out.println(largest(Arrays.asList(numbers)).toPlainString());
-  }
-
-  private static BigDecimal parseNumber(String text) {
-    try {
-      return new BigDecimal(text.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not a number: '" + text + "'", e);
-    }
   }
 }

@@ -1,12 +1,12 @@
 package org.interviewtasks.junior.core;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -108,16 +108,8 @@ public final class ListOfSquares {
     if (args.length == 0) {
       throw new IllegalArgumentException("usage: junior.core.12 <integer> [integer...]");
     }
-    int[] numbers = Arrays.stream(args).mapToInt(ListOfSquares::parse).toArray();
+    int[] numbers = Args.toInts(args);
     System.out.println(
         LongStream.of(squares(numbers)).mapToObj(Long::toString).collect(Collectors.joining(" ")));
-  }
-
-  private static int parse(String text) {
-    try {
-      return Integer.parseInt(text.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not an int: '" + text + "'", e);
-    }
   }
 }

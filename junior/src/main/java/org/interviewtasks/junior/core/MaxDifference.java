@@ -1,8 +1,8 @@
 package org.interviewtasks.junior.core;
 
-import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -89,17 +89,9 @@ public final class MaxDifference {
     if (args.length < 2) {
       throw new IllegalArgumentException("usage: junior.core.13 <integer> <integer> [integer...]");
     }
-    int[] numbers = Arrays.stream(args).mapToInt(MaxDifference::parse).toArray();
+    int[] numbers = Args.toInts(args);
     System.out.println("max difference (any two): " + maxDifference(numbers));
     System.out.println(
         "max forward difference (later - earlier): " + maxForwardDifference(numbers));
-  }
-
-  private static int parse(String text) {
-    try {
-      return Integer.parseInt(text.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not an int: '" + text + "'", e);
-    }
   }
 }

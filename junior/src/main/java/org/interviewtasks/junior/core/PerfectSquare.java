@@ -2,6 +2,7 @@ package org.interviewtasks.junior.core;
 
 import java.math.BigInteger;
 import java.util.Objects;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -97,12 +98,7 @@ public final class PerfectSquare {
     if (args.length != 1) {
       throw new IllegalArgumentException("usage: junior.core.18 <integer>");
     }
-    BigInteger n;
-    try {
-      n = new BigInteger(args[0].strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not an integer: '" + args[0] + "'", e);
-    }
+    BigInteger n = Args.toBigInteger(args[0]);
     System.out.println(
         isPerfectSquare(n)
             ? n + " is a perfect square (" + n.sqrt() + "^2)"

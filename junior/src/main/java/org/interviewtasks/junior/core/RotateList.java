@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -91,12 +92,7 @@ public final class RotateList {
     if (args.length == 0) {
       throw new IllegalArgumentException("usage: junior.core.14 <n> [element...]");
     }
-    int n;
-    try {
-      n = Integer.parseInt(args[0].strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("n is not an int: '" + args[0] + "'", e);
-    }
+    int n = Args.toInt(args[0]);
     List<String> elements = Arrays.asList(args).subList(1, args.length);
     System.out.println(String.join(" ", rotateRight(elements, n)));
   }

@@ -2,6 +2,7 @@ package org.interviewtasks.junior.core;
 
 import java.math.BigInteger;
 import java.util.Objects;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -78,15 +79,7 @@ public final class SumOfDigits {
       throw new IllegalArgumentException("usage: junior.core.10 <integer> [integer...]");
     }
     for (String arg : args) {
-      System.out.println(sumOfDigits(parseInteger(arg)));
-    }
-  }
-
-  private static BigInteger parseInteger(String text) {
-    try {
-      return new BigInteger(text.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not an integer: '" + text + "'", e);
+      System.out.println(sumOfDigits(Args.toBigInteger(arg)));
     }
   }
 }

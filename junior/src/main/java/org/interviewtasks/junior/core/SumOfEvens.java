@@ -1,10 +1,10 @@
 package org.interviewtasks.junior.core;
 
 import java.math.BigInteger;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -91,15 +91,7 @@ public final class SumOfEvens {
     if (args.length == 0) {
       throw new IllegalArgumentException("usage: junior.core.11 <integer> [integer...]");
     }
-    long[] numbers = Arrays.stream(args).mapToLong(SumOfEvens::parse).toArray();
+    long[] numbers = Args.toLongs(args);
     System.out.println(sumOfEvens(numbers));
-  }
-
-  private static long parse(String text) {
-    try {
-      return Long.parseLong(text.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not a long integer: '" + text + "'", e);
-    }
   }
 }

@@ -146,7 +146,7 @@ class FactorialTest {
           .withMessage("usage: junior.core.7 <n> [n...]");
       assertThatIllegalArgumentException()
           .isThrownBy(() -> Factorial.main("five"))
-          .withMessage("not an integer: 'five'");
+          .withMessage("not an int: 'five'");
       assertThatIllegalArgumentException()
           .isThrownBy(() -> Factorial.main("-3"))
           .withMessage("no factorial of a negative number: -3");

@@ -158,7 +158,7 @@ class FibonacciSequenceTest {
           .withMessage("usage: junior.core.8 <n>");
       assertThatIllegalArgumentException()
           .isThrownBy(() -> FibonacciSequence.main("ten"))
-          .withMessage("not an integer: 'ten'");
+          .withMessage("not an int: 'ten'");
       assertThatIllegalArgumentException()
           .isThrownBy(() -> FibonacciSequence.main("-1"))
           .withMessage("n must not be negative, was -1");

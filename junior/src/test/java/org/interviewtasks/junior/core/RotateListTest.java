@@ -173,7 +173,7 @@ class RotateListTest {
     void rejectsABadDistanceAndNoArguments() {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> RotateList.main("one", "a"))
-          .withMessage("n is not an int: 'one'");
+          .withMessage("not an int: 'one'");
       assertThatIllegalArgumentException()
           .isThrownBy(RotateList::main)
           .withMessage("usage: junior.core.14 <n> [element...]");

@@ -188,7 +188,7 @@ class SumOfEvensTest {
     void rejectsNonIntegersAndNoArguments() {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> SumOfEvens.main("1", "2.5"))
-          .withMessage("not a long integer: '2.5'");
+          .withMessage("not a long: '2.5'");
       assertThatIllegalArgumentException()
           .isThrownBy(SumOfEvens::main)
           .withMessage("usage: junior.core.11 <integer> [integer...]");

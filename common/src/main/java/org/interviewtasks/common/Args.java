@@ -1,0 +1,88 @@
+package org.interviewtasks.common;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Reads numbers from command-line arguments for the tasks' {@code main} methods.
+ *
+ * <p>Surrounding whitespace is ignored; anything else that is not a number of the type fails with
+ * an {@link IllegalArgumentException} that quotes the argument, which {@link TaskRunner} reports as
+ * a usage error.
+ */
+public final class Args {
+
+  private Args() {}
+
+  /**
+   * The argument as an {@code int}.
+   *
+   * @throws IllegalArgumentException "not an int: 'x'" if it is not one
+   */
+  public static int toInt(String text) {
+    try {
+      return Integer.parseInt(stripped(text));
+    } catch (NumberFormatException e) {
+      throw notA("an int", text, e);
+    }
+  }
+
+  /**
+   * The argument as a {@code long}.
+   *
+   * @throws IllegalArgumentException "not a long: 'x'" if it is not one
+   */
+  public static long toLong(String text) {
+    try {
+      return Long.parseLong(stripped(text));
+    } catch (NumberFormatException e) {
+      throw notA("a long", text, e);
+    }
+  }
+
+  /**
+   * The argument as an integer of any size.
+   *
+   * @throws IllegalArgumentException "not an integer: 'x'" if it is not one
+   */
+  public static BigInteger toBigInteger(String text) {
+    try {
+      return new BigInteger(stripped(text));
+    } catch (NumberFormatException e) {
+      throw notA("an integer", text, e);
+    }
+  }
+
+  /**
+   * The argument as a decimal number of any size, e.g. {@code -7.5} or {@code 1e3}.
+   *
+   * @throws IllegalArgumentException "not a number: 'x'" if it is not one
+   */
+  public static BigDecimal toBigDecimal(String text) {
+    try {
+      return new BigDecimal(stripped(text));
+    } catch (NumberFormatException e) {
+      throw notA("a number", text, e);
+    }
+  }
+
+  /** Every argument as an {@code int}; see {@link #toInt}. */
+  public static int[] toInts(String... texts) {
+    return Arrays.stream(texts).mapToInt(Args::toInt).toArray();
+  }
+
+  /** Every argument as a {@code long}; see {@link #toLong}. */
+  public static long[] toLongs(String... texts) {
+    return Arrays.stream(texts).mapToLong(Args::toLong).toArray();
+  }
+
+  private static String stripped(String text) {
+    return Objects.requireNonNull(text, "argument").strip();
+  }
+
+  private static IllegalArgumentException notA(String type, String text, Throwable cause) {
+    return new IllegalArgumentException("not " + type + ": '" + text + "'", cause);
+  }
+}
