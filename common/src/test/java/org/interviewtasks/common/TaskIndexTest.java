@@ -27,15 +27,7 @@ class TaskIndexTest {
   void findsAnnotatedClassesInIdOrder() throws ClassNotFoundException {
     TaskIndex index = TaskIndex.scan(loader, FIXTURES);
 
-    assertThat(index.all())
-        .extracting(TaskInfo::entryClass)
-        .containsExactly(
-            EchoTask.class,
-            NoMainTask.class,
-            RejectingTask.class,
-            Class.forName(FIXTURES + ".HiddenTask"),
-            CrashingTask.class,
-            InstanceMainTask.class);
+    assertThat(index.all()).extracting(TaskInfo::entryClass).containsExactly(fixturesInIdOrder());
     assertThat(index.all()).extracting(TaskInfo::entryClass).doesNotContain(NotATask.class);
   }
 
@@ -93,15 +85,7 @@ class TaskIndexTest {
     try (var jarLoader = FixtureJar.loader(FixtureJar.write(dir), loader)) {
       TaskIndex index = TaskIndex.scan(jarLoader, FIXTURES);
 
-      assertThat(index.all())
-          .extracting(TaskInfo::entryClass)
-          .containsExactly(
-              EchoTask.class,
-              NoMainTask.class,
-              RejectingTask.class,
-              Class.forName(FIXTURES + ".HiddenTask"),
-              CrashingTask.class,
-              InstanceMainTask.class);
+      assertThat(index.all()).extracting(TaskInfo::entryClass).containsExactly(fixturesInIdOrder());
     }
   }
 
@@ -129,6 +113,18 @@ class TaskIndexTest {
     assertThat(mentions("Lorg/interviewtasks/common/Task")).isFalse();
     assertThat(mentions("Lorg/interviewtasks/common/TaskId;")).isFalse();
     assertThat(mentions("")).isFalse();
+  }
+
+  /** Every fixture task, in id order (HiddenTask is package-private, so it is named). */
+  private static Class<?>[] fixturesInIdOrder() throws ClassNotFoundException {
+    return new Class<?>[] {
+      EchoTask.class,
+      NoMainTask.class,
+      RejectingTask.class,
+      Class.forName(FIXTURES + ".HiddenTask"),
+      CrashingTask.class,
+      InstanceMainTask.class
+    };
   }
 
   private static boolean mentions(String text) throws IOException {
