@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.interviewtasks.common.testing.RandomData;
 import org.interviewtasks.common.testing.Seeds;
@@ -41,20 +40,10 @@ abstract class SortContract {
 
   static final Comparator<Item> BY_KEY = Comparator.comparingInt(Item::key);
 
-  static int[] ints(String spaceSeparated) {
-    return spaceSeparated == null || spaceSeparated.isBlank()
-        ? new int[0]
-        : Arrays.stream(spaceSeparated.strip().split("\\s+")).mapToInt(Integer::parseInt).toArray();
-  }
-
-  static Integer[] boxed(int[] numbers) {
-    return IntStream.of(numbers).boxed().toArray(Integer[]::new);
-  }
-
   /** Sorts the space-separated numbers as Integers and returns how many comparisons it took. */
   int comparisonsToSort(String input) {
     int[] count = {0};
-    Integer[] elements = boxed(ints(input));
+    Integer[] elements = Ints.boxed(Ints.parse(input));
     sort(
         elements,
         (a, b) -> {
@@ -85,18 +74,18 @@ abstract class SortContract {
         "organ pipe; 1 3 5 4 2; 1 2 3 4 5"
       })
   void sortsEveryShapeOfInput(String shape, String input, String expected) {
-    int[] numbers = ints(input);
-    Integer[] elements = boxed(numbers);
+    int[] numbers = Ints.parse(input);
+    Integer[] elements = Ints.boxed(numbers);
     List<Integer> list = List.of(elements);
 
     sort(numbers);
     sort(elements, Comparator.naturalOrder());
 
-    assertThat(numbers).as("int[]").containsExactly(ints(expected));
-    assertThat(elements).as("T[]").containsExactly(boxed(ints(expected)));
+    assertThat(numbers).as("int[]").containsExactly(Ints.parse(expected));
+    assertThat(elements).as("T[]").containsExactly(Ints.boxed(Ints.parse(expected)));
     assertThat(sorted(list, Comparator.naturalOrder()))
         .as("List")
-        .containsExactly(boxed(ints(expected)));
+        .containsExactly(Ints.boxed(Ints.parse(expected)));
   }
 
   @Test
