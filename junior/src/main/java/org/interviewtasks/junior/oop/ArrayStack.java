@@ -56,11 +56,7 @@ public final class ArrayStack<E> {
    * @throws IllegalArgumentException if the capacity is negative or above the maximum
    */
   public ArrayStack(int capacity) {
-    if (capacity < 0 || capacity > MAX_CAPACITY) {
-      throw new IllegalArgumentException(
-          "capacity must be between 0 and " + MAX_CAPACITY + ": " + capacity);
-    }
-    elements = new Object[capacity];
+    elements = new Object[requireCapacity(capacity)];
   }
 
   /**
@@ -129,13 +125,22 @@ public final class ArrayStack<E> {
     return (int) Arrays.stream(elements).filter(Objects::nonNull).count();
   }
 
+  /** The capacity, when it is between 0 and {@link #MAX_CAPACITY}. */
+  static int requireCapacity(int capacity) {
+    if (capacity < 0 || capacity > MAX_CAPACITY) {
+      throw new IllegalArgumentException(
+          "capacity must be between 0 and " + MAX_CAPACITY + ": " + capacity);
+    }
+    return capacity;
+  }
+
   /** Twice the capacity, at least one more, at most {@link #MAX_CAPACITY}. */
   static int grownCapacity(int capacity) {
     if (capacity == MAX_CAPACITY) {
       throw new OutOfMemoryError("a stack cannot hold more than " + MAX_CAPACITY + " elements");
     }
-    int doubled = capacity + Math.max(capacity, 1); // may overflow int: then take the maximum
-    return doubled < 0 || doubled > MAX_CAPACITY ? MAX_CAPACITY : doubled;
+    long doubled = (long) capacity + Math.max(capacity, 1); // in a long: cannot overflow
+    return (int) Math.min(doubled, MAX_CAPACITY);
   }
 
   @SuppressWarnings("unchecked") // only push stores into the array, and it takes an E

@@ -76,15 +76,14 @@ final class Checks {
   }
 
   /**
-   * The length, when it is a positive finite number.
+   * Checks that a length is a positive finite number.
    *
    * @throws IllegalArgumentException if it is zero, negative, infinite or NaN
    */
-  static double length(double value, String name) {
+  static void length(double value, String name) {
     if (!(value > 0 && value < Double.POSITIVE_INFINITY)) { // also false for NaN
       throw new IllegalArgumentException(name + " must be positive and finite: " + value);
     }
-    return value;
   }
 
   /**

@@ -95,8 +95,8 @@ public record Student(String name, int age, List<Integer> grades) {
   }
 
   /**
-   * The student's information in one line, e.g. {@code "Zoë, 20 years, grades [90, 85], average
-   * 87.50"}, or {@code "..., no grades"}.
+   * The student's information in one line, e.g. {@code "Zoë, 20 years, [90, 85], average 87.50"},
+   * or {@code "Zoë, 20 years, no grades"}.
    */
   public String info() {
     OptionalDouble average = average();

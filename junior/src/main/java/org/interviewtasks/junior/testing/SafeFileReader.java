@@ -17,6 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import org.interviewtasks.common.Task;
 
 /**
@@ -131,12 +132,7 @@ public final class SafeFileReader {
     CoderResult result = decoder.decode(in, out, true);
     if (result.isError()) {
       int offset = in.position(); // the decoder stops at the first bad byte
-      int line = 1;
-      for (int i = 0; i < offset; i++) {
-        if (bytes[i] == '\n') {
-          line++;
-        }
-      }
+      int line = 1 + (int) IntStream.range(0, offset).filter(i -> bytes[i] == '\n').count();
       throw new MalformedFileException(
           file, line, offset, new MalformedInputException(result.length()));
     }

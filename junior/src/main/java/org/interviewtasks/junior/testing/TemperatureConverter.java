@@ -21,10 +21,10 @@ import org.interviewtasks.common.Task;
  * message naming the value and the limit; absolute zero itself is fine. Could rounding push a
  * result just below the target's absolute zero, so that converting it back fails? Not with these
  * constants: the tests check the doubles just above each absolute zero. NaN and infinities are
- * rejected. Results are {@code double}s: a conversion and its inverse agree to about 1e-13, not
- * exactly, so tests compare with a tolerance. Scale names accept the Unicode symbols too: {@code
- * ℃}, {@code ℉} and the Kelvin sign {@code K} (U+212A) are normalized (NFKC) to {@code °C}, {@code
- * °F} and {@code K}.
+ * rejected. Results are {@code double}s: a conversion and its inverse agree up to rounding (about
+ * 1e-12 for everyday values), not always exactly, so tests compare with a tolerance. Scale names
+ * accept the Unicode symbols too: {@code ℃}, {@code ℉} and the Kelvin sign {@code K} (U+212A) are
+ * normalized (NFKC) to {@code °C}, {@code °F} and {@code K}.
  *
  * <p><b>Follow-up.</b> <i>"How do you test floating-point results?"</i> With a tolerance relative
  * to the magnitude ({@code isCloseTo(x, within(...))}), and exact equality only where the

@@ -192,6 +192,13 @@ class ArrayStackTest {
           .hasMessage("a stack cannot hold more than 2147483639 elements");
     }
 
+    @Test
+    void acceptsCapacitiesUpToTheMaximum() {
+      assertThat(ArrayStack.requireCapacity(0)).isZero();
+      assertThat(ArrayStack.requireCapacity(ArrayStack.MAX_CAPACITY)).isEqualTo(2147483639);
+      assertThat(new ArrayStack<String>(3).capacity()).isEqualTo(3);
+    }
+
     @ParameterizedTest(name = "capacity {0}")
     @ValueSource(ints = {-1, Integer.MIN_VALUE, Integer.MAX_VALUE - 7, Integer.MAX_VALUE})
     void rejectsImpossibleCapacities(int capacity) {

@@ -171,6 +171,10 @@ class ShapeTest {
           .isThrownBy(() -> new Triangle(1e308, 1e308, 1e308))
           .withMessage(
               "perimeter of a triangle of sides 1.0E308, 1.0E308, 1.0E308 overflows a double");
+      assertThatIllegalArgumentException() // the first two sides still add up to a finite sum
+          .isThrownBy(() -> new Triangle(8e307, 8e307, 8e307))
+          .withMessage(
+              "perimeter of a triangle of sides 8.0E307, 8.0E307, 8.0E307 overflows a double");
       assertThatIllegalArgumentException()
           .isThrownBy(() -> new Triangle(1e200, 1e200, 1e200))
           .withMessage("area of a triangle of sides 1.0E200, 1.0E200, 1.0E200 overflows a double");
