@@ -14,7 +14,13 @@ import okhttp3.OkHttpClient;
 /** Local HTTP servers and short-timeout clients for the tests of this package's HTTP tasks. */
 final class MockServers {
 
-  /** The client timeout in tests: short, so a delayed response times out quickly. */
+  /**
+   * The timeout of {@link #client()}: generous, so that a busy machine's cold start (the first
+   * request of a run loads many classes) never times out a test that is not about timeouts.
+   */
+  static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  /** The timeout of {@link #impatientClient()}, for the tests that a delayed response times out. */
   static final Duration SHORT_TIMEOUT = Duration.ofMillis(200);
 
   private MockServers() {}
@@ -26,8 +32,13 @@ final class MockServers {
     return server;
   }
 
-  /** A client of the package's settings with {@link #SHORT_TIMEOUT}. */
+  /** A client of the package's settings with {@link #TIMEOUT}. */
   static OkHttpClient client() {
+    return Http.client(TIMEOUT);
+  }
+
+  /** A client of the package's settings with {@link #SHORT_TIMEOUT}. */
+  static OkHttpClient impatientClient() {
     return Http.client(SHORT_TIMEOUT);
   }
 
