@@ -21,7 +21,6 @@ final class DistributedCacheDemo {
     if (keys < 1 || keys > 100_000) {
       throw new IllegalArgumentException("usage: senior.advanced.1 [keys 1..100000]");
     }
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     try (LocalRedis redis = LocalRedis.start(4);
         DistributedCache cache = cacheOn(redis)) {
       System.out.println("Redis " + LocalRedis.VERSION + " nodes: " + redis.endpoints());
