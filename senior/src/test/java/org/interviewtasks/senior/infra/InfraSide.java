@@ -1,6 +1,11 @@
 package org.interviewtasks.senior.infra;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.platform.commons.PreconditionViolationException;
 import org.slf4j.LoggerFactory;
@@ -71,10 +76,43 @@ enum InfraSide {
   }
 
   private static boolean dockerAnswers() {
+    if (!dockerMightBeThere(System.getenv(), System.getProperty("user.home"))) {
+      return false;
+    }
     try {
       return DockerClientFactory.instance().isDockerAvailable();
     } catch (RuntimeException | LinkageError e) {
       return false;
     }
+  }
+
+  /**
+   * A quick look for a Docker engine before asking Testcontainers, whose search for one takes
+   * seconds when there is none: a {@code DOCKER_HOST}, a Testcontainers configuration file, or a
+   * socket where Docker, Docker Desktop, Colima, Rancher Desktop or rootless Docker put it. On
+   * Windows (named pipes) Testcontainers is always asked.
+   */
+  static boolean dockerMightBeThere(Map<String, String> env, String home) {
+    if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("windows")
+        || env.containsKey("DOCKER_HOST")
+        || env.containsKey("TESTCONTAINERS_HOST_OVERRIDE")) {
+      return true;
+    }
+    List<Path> candidates = new ArrayList<>(List.of(Path.of("/var/run/docker.sock")));
+    if (home != null) {
+      Path h = Path.of(home);
+      candidates.addAll(
+          List.of(
+              h.resolve(".testcontainers.properties"),
+              h.resolve(".docker/run/docker.sock"),
+              h.resolve(".docker/desktop/docker.sock"),
+              h.resolve(".colima/default/docker.sock"),
+              h.resolve(".rd/docker.sock")));
+    }
+    String runtimeDir = env.get("XDG_RUNTIME_DIR");
+    if (runtimeDir != null) {
+      candidates.add(Path.of(runtimeDir, "docker.sock"));
+    }
+    return candidates.stream().anyMatch(Files::exists);
   }
 }

@@ -3,8 +3,13 @@ package org.interviewtasks.senior.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.platform.commons.PreconditionViolationException;
@@ -45,6 +50,29 @@ class InfraSideTest {
         .hasMessage(
             "-Dinfra=containers, but no Docker engine answers; start Docker, or run with"
                 + " -Dinfra=embedded (or without -Dinfra) to use embedded servers");
+  }
+
+  @Test
+  void looksForADockerSocketBeforeAskingTestcontainers(@TempDir Path home) throws Exception {
+    Map<String, String> noEnv = Map.of();
+    boolean linuxLike = !System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("windows");
+    boolean systemSocket = Files.exists(Path.of("/var/run/docker.sock"));
+
+    assertThat(InfraSide.dockerMightBeThere(noEnv, home.toString()))
+        .isEqualTo(!linuxLike || systemSocket);
+    assertThat(InfraSide.dockerMightBeThere(Map.of("DOCKER_HOST", "tcp://127.0.0.1:2375"), null))
+        .isTrue();
+    assertThat(InfraSide.dockerMightBeThere(Map.of("TESTCONTAINERS_HOST_OVERRIDE", "x"), null))
+        .isTrue();
+    Files.createDirectories(home.resolve(".docker/run"));
+    Files.createFile(home.resolve(".docker/run/docker.sock"));
+    assertThat(InfraSide.dockerMightBeThere(noEnv, home.toString())).isTrue();
+    Path runtime = Files.createDirectory(home.resolve("runtime"));
+    assertThat(InfraSide.dockerMightBeThere(Map.of("XDG_RUNTIME_DIR", runtime.toString()), null))
+        .isEqualTo(!linuxLike || systemSocket);
+    Files.createFile(runtime.resolve("docker.sock"));
+    assertThat(InfraSide.dockerMightBeThere(Map.of("XDG_RUNTIME_DIR", runtime.toString()), null))
+        .isTrue();
   }
 
   @Test

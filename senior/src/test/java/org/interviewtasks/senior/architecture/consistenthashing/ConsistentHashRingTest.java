@@ -298,6 +298,7 @@ class ConsistentHashRingTest {
       Map<String, Double> share = ring.ownership();
 
       assertThat(share.values().stream().mapToDouble(d -> d).sum()).isCloseTo(1.0, within(1e-9));
+      assertThat(share.keySet()).containsExactlyElementsOf(ring.nodes());
       share.forEach(
           (node, fraction) ->
               assertThat((double) load.get(node) / KEYS)
@@ -357,6 +358,8 @@ class ConsistentHashRingTest {
 
       assertThat(moved).isCloseTo(1.0 / servers, within(0.25 / servers));
       assertThat(moved).isCloseTo(before.ownership().get("server-1"), within(0.006));
+      assertThat(ConsistentHashRing.movedFraction(before, after))
+          .isCloseTo(before.ownership().get("server-1"), within(1e-9));
       assertThat(KEY_SET.stream().filter(k -> !before.nodeFor(k).equals(after.nodeFor(k))))
           .allSatisfy(k -> assertThat(before.nodeFor(k)).isEqualTo("server-1"));
     }
@@ -551,18 +554,50 @@ class ConsistentHashRingTest {
     void printsLoadsAndMovement() throws Exception {
       var printed = StdStreams.capture(() -> ConsistentHashRing.main("3", "3000"));
 
+      ConsistentHashRing<String> ring = ringOf(3, 160);
+      List<String> keys = IntStream.range(0, 3000).mapToObj(i -> "key-" + i).toList();
+      Map<String, Integer> load = new HashMap<>();
+      keys.forEach(k -> load.merge(ring.nodeFor(k), 1, Integer::sum));
+      ConsistentHashRing<String> grown = ring.withNode("server-3");
+      ConsistentHashRing<String> shrunk = ring.withoutNode("server-0");
+      long added = keys.stream().filter(k -> !grown.nodeFor(k).equals(ring.nodeFor(k))).count();
+      long removed = keys.stream().filter(k -> !shrunk.nodeFor(k).equals(ring.nodeFor(k))).count();
+      String n = System.lineSeparator();
+
       assertThat(printed.out())
-          .startsWith("keys per server (480 vnodes):")
-          .contains(
-              "server-0", "server-2", "add server-3: ", "ideal 1/4 = 750", "remove server-0: ");
-      int total =
-          printed
-              .out()
-              .lines()
-              .filter(l -> l.startsWith("  server-"))
-              .mapToInt(l -> Integer.parseInt(l.substring(l.lastIndexOf(' ') + 1)))
-              .sum();
-      assertThat(total).isEqualTo(3000);
+          .isEqualTo(
+              "keys per server (480 vnodes):"
+                  + n
+                  + String.format("  %-12s %8d%n", "server-0", load.get("server-0"))
+                  + String.format("  %-12s %8d%n", "server-1", load.get("server-1"))
+                  + String.format("  %-12s %8d%n", "server-2", load.get("server-2"))
+                  + "add server-3: "
+                  + added
+                  + " of 3000 keys move (ideal 1/4 = 750)"
+                  + n
+                  + "remove server-0: "
+                  + removed
+                  + " keys move (those it held: "
+                  + load.get("server-0")
+                  + ")"
+                  + n);
+      assertThat(removed).isEqualTo(load.get("server-0").longValue());
+    }
+
+    @Test
+    void defaultsToFiveServersAndAHundredThousandKeys() throws Exception {
+      var printed = StdStreams.capture(ConsistentHashRing::main);
+
+      assertThat(printed.out())
+          .startsWith("keys per server (800 vnodes):")
+          .contains("server-4", "of 100000 keys move (ideal 1/6 = 16666)");
+    }
+
+    @Test
+    void acceptsTheSmallestRun() throws Exception {
+      var printed = StdStreams.capture(() -> ConsistentHashRing.main("2", "1"));
+
+      assertThat(printed.out()).contains("of 1 keys move (ideal 1/3 = 0)");
     }
 
     @Test
@@ -573,9 +608,15 @@ class ConsistentHashRingTest {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> ConsistentHashRing.main("1"))
           .withMessage("usage: senior.architecture.2 [servers 2..1000] [keys 1..10000000]");
-      assertThatIllegalArgumentException()
-          .isThrownBy(() -> ConsistentHashRing.main("2", "0"))
-          .withMessageStartingWith("usage: senior.architecture.2 [servers 2..1000]");
+      for (String[] args :
+          List.of(
+              new String[] {"2", "0"},
+              new String[] {"1001", "5"},
+              new String[] {"2", "10000001"})) {
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> ConsistentHashRing.main(args))
+            .withMessageStartingWith("usage: senior.architecture.2 [servers 2..1000]");
+      }
     }
   }
 
