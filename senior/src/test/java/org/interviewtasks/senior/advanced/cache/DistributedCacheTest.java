@@ -592,6 +592,9 @@ class DistributedCacheTest {
             .withMessageStartingWith("not a cache entry: ");
       }
       assertThatIllegalArgumentException()
+          .isThrownBy(() -> Versioned.decode("y".repeat(40)))
+          .withMessage("not a cache entry: " + "y".repeat(40));
+      assertThatIllegalArgumentException()
           .isThrownBy(() -> Versioned.decode("x".repeat(50)))
           .withMessage("not a cache entry: " + "x".repeat(40) + "…");
       assertThatIllegalArgumentException()

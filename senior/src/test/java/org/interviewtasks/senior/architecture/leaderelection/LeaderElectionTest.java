@@ -201,7 +201,12 @@ class LeaderElectionTest {
       ledger.append(3, "c");
 
       assertThatThrownBy(() -> ledger.append(2, "late"))
-          .isInstanceOf(FencingException.class)
+          .isInstanceOfSatisfying(
+              FencingException.class,
+              e -> {
+                assertThat(e.token()).isEqualTo(2);
+                assertThat(e.highestToken()).isEqualTo(3);
+              })
           .hasMessage("stale fencing token 2: a leader with token 3 has written since");
       assertThat(ledger.highestToken()).isEqualTo(3);
       assertThat(ledger.entries())
