@@ -16,11 +16,12 @@ import org.interviewtasks.common.Task;
  * <p><b>Approach.</b> {@link #depth} walks the tree level by level (breadth-first) with a queue,
  * counting the levels: every node is visited once, O(n) time, and the queue holds at most one
  * level, O(w) space for the widest level. No recursion, so a degenerate tree (each node has one
- * child, effectively a linked list) a million levels deep is fine. {@link #depthRecursive} is the
- * textbook one-liner, depth = 1 + max(depth(left), depth(right)): O(n) time but O(h) stack frames
- * for height h, and around ten thousand frames the JVM's default stack overflows. It therefore
- * refuses to go deeper than {@link #MAX_RECURSION_DEPTH} levels with a clear exception instead of a
- * {@link StackOverflowError}. In a balanced tree, h is about log₂ n, so recursion is fine there.
+ * child, effectively a linked list) hundreds of thousands of levels deep is fine. {@link
+ * #depthRecursive} is the textbook one-liner, depth = 1 + max(depth(left), depth(right)): O(n) time
+ * but O(h) stack frames for height h, and around ten thousand frames the JVM's default stack
+ * overflows. It therefore refuses to go deeper than {@link #MAX_RECURSION_DEPTH} levels with a
+ * clear exception instead of a {@link StackOverflowError}. In a balanced tree, h is about log₂ n,
+ * so recursion is fine there.
  *
  * <p>The tree is the minimal record {@link Node}: a value and two children, each {@code null} when
  * absent. Its {@code equals}, {@code hashCode} and {@code toString} are written with an explicit
