@@ -104,12 +104,12 @@ final class Csv {
     CSVParser parser;
     try {
       parser = CSVParser.builder().setReader(in).setFormat(WITH_HEADER).get();
-    } catch (IllegalArgumentException e) { // the header is bad: a name is empty or repeated
+    } catch (IllegalArgumentException | CSVException e) { // a name empty or repeated, a quote open
       TextFiles.closeQuietly(in, e);
       throw new MalformedFileException(file, 1, -1, e.getMessage(), e);
-    } catch (UncheckedIOException e) {
+    } catch (IOException e) { // not UTF-8
       TextFiles.closeQuietly(in, e);
-      throw new MalformedFileException(file, 1, -1, e.getCause().getMessage(), e.getCause());
+      throw e;
     }
     return new Table(file, parser);
   }
