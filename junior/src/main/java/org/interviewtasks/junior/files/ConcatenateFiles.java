@@ -38,7 +38,7 @@ public final class ConcatenateFiles {
   /**
    * Writes the UTF-8 {@code sources}, in order, to {@code target}, replacing it atomically.
    *
-   * @return the number of lines written
+   * @return the number of lines read from the sources
    * @throws java.nio.file.NoSuchFileException if a source or the target's folder is missing
    * @throws MalformedFileException if a source is not valid UTF-8; the target is then unchanged
    */
