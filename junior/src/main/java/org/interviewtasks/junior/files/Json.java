@@ -40,12 +40,11 @@ final class Json {
 
   /**
    * Trees for values that are read whole; decimals are kept exactly ({@code 1.10} stays {@code
-   * 1.10}, not the {@code double} 1.1), and text after the value is an error.
+   * 1.10}, not the {@code double} 1.1).
    */
   static final ObjectMapper MAPPER =
       JsonMapper.builder(FACTORY)
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
           .build();
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -147,7 +148,11 @@ public final class ModifyJson {
     }
     JsonNode value;
     try {
-      value = Json.MAPPER.readTree(args[3]);
+      value =
+          Json.MAPPER
+              .reader()
+              .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+              .readTree(args[3]);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           "not a JSON value: '" + args[3] + "' (a string needs quotes: '\"text\"')", e);
