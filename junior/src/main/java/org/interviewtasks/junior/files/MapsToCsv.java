@@ -29,7 +29,8 @@ import org.interviewtasks.common.Task;
  * Use ordered maps ({@code LinkedHashMap}, {@code Map.of} is not) if the column order matters. An
  * empty list writes an empty file. A null map or key, an empty key (a header needs names), and a
  * non-empty list whose maps have no keys at all (the rows could not be written) are rejected before
- * the file is touched. Records end with {@code \r\n}, as RFC 4180 says.
+ * the file is touched. Records end with {@code \r\n}, as RFC 4180 says; an empty value in the first
+ * column is written {@code ""}, so that a row is never a blank line.
  *
  * <p><b>Follow-up.</b> <i>"Millions of rows?"</i> Take an {@code Iterable} and a fixed header, and
  * write rows as they come. <i>"Opened in Excel, a value like {@code =1+1} runs as a formula"</i>
