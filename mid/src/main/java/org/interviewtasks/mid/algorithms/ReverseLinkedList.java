@@ -28,7 +28,7 @@ import org.interviewtasks.common.Task;
 public final class ReverseLinkedList {
 
   /** The longest list {@link #reverseRecursively} accepts: one stack frame per node. */
-  public static final int RECURSION_LIMIT = 5_000;
+  public static final int RECURSION_LIMIT = 1_000;
 
   private ReverseLinkedList() {}
 

@@ -50,6 +50,7 @@ import org.interviewtasks.junior.core.CharacterFrequency;
 public final class CharacterCount {
 
   private static final int BUFFER_SIZE = 8192;
+  private static final int NONE = -1;
 
   private CharacterCount() {}
 
@@ -87,10 +88,10 @@ public final class CharacterCount {
     Objects.requireNonNull(reader, "reader");
     Map<String, Long> counts = new LinkedHashMap<>();
     char[] buffer = new char[BUFFER_SIZE];
-    int pendingHigh = -1; // a high surrogate that ended the last buffer, waiting for its pair
+    int pendingHigh = NONE; // a high surrogate that ended the last buffer, waiting for its pair
     for (int read = reader.read(buffer); read != -1; read = reader.read(buffer)) {
       int i = 0;
-      if (pendingHigh >= 0 && read > 0) {
+      if (pendingHigh != NONE) {
         if (Character.isLowSurrogate(buffer[0])) {
           counts.merge(
               Character.toString(Character.toCodePoint((char) pendingHigh, buffer[0])),
@@ -100,7 +101,7 @@ public final class CharacterCount {
         } else {
           counts.merge(Character.toString(pendingHigh), 1L, Long::sum);
         }
-        pendingHigh = -1;
+        pendingHigh = NONE;
       }
       while (i < read) {
         char c = buffer[i];
@@ -114,7 +115,7 @@ public final class CharacterCount {
         }
       }
     }
-    if (pendingHigh >= 0) {
+    if (pendingHigh != NONE) {
       counts.merge(Character.toString(pendingHigh), 1L, Long::sum);
     }
     return Collections.unmodifiableMap(counts);

@@ -3,7 +3,6 @@ package org.interviewtasks.mid.core;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Locale;
@@ -46,8 +45,10 @@ import org.slf4j.Logger;
  * {@link InvocationTargetException}; it is unwrapped, so callers see the original. {@code equals},
  * {@code hashCode} and {@code toString} are not timed: {@code equals} compares proxies by identity,
  * and {@code toString} names the target. The proxy works for interfaces only (a class needs byte
- * code generation, as with ByteBuddy). A single timing is a measurement of one run: for benchmarks,
- * use JMH, which handles warm-up, dead-code elimination and statistics.
+ * code generation, as with ByteBuddy), and the interface must be accessible to this class: public,
+ * or in its package; reflection refuses to call methods of other non-public interfaces. A single
+ * timing is a measurement of one run: for benchmarks, use JMH, which handles warm-up, dead-code
+ * elimination and statistics.
  *
  * <p><b>Follow-up.</b> <i>"Decorate with arguments, like {@code @timed(unit='ms')}?"</i> A method
  * that returns the wrapper, here the {@code ExecutionTimer} instance that carries the
@@ -178,9 +179,6 @@ public final class ExecutionTimer {
 
   private Object invokeTimed(String name, Method method, Object target, Object[] args)
       throws Throwable {
-    if (!Modifier.isPublic(method.getDeclaringClass().getModifiers())) {
-      method.setAccessible(true); // a package-private interface: its methods are public anyway
-    }
     long start = nanoClock.getAsLong();
     boolean completed = false;
     try {

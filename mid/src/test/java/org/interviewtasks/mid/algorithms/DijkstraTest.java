@@ -116,6 +116,7 @@ class DijkstraTest {
       Dijkstra.Graph graph =
           new Dijkstra.Graph(3).addUndirectedEdge(0, 1, 2).addUndirectedEdge(1, 2, 3);
 
+      assertThat(Dijkstra.from(graph, 2).source()).isEqualTo(2);
       assertThat(Dijkstra.from(graph, 2).distance(0)).hasValue(5);
       assertThat(Dijkstra.from(graph, 2).path(0)).containsExactly(2, 1, 0);
       assertThat(Dijkstra.from(graph, 0).path(2)).containsExactly(0, 1, 2);

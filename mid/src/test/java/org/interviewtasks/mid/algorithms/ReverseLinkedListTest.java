@@ -79,7 +79,7 @@ class ReverseLinkedListTest {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> ReverseLinkedList.reverseRecursively(tooLong))
           .withMessage(
-              "a list of 5001 nodes is too long to reverse recursively (at most 5000);"
+              "a list of 1001 nodes is too long to reverse recursively (at most 1000);"
                   + " use reverse(head)");
       assertThat(tooLong.value()).isZero();
       assertThat(tooLong.next().value()).isEqualTo(1);

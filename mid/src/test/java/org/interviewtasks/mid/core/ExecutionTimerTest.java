@@ -38,7 +38,7 @@ class ExecutionTimerTest {
     };
   }
 
-  /** An interface that is not public, so reflection needs to be allowed to call it. */
+  /** A package-private interface, reachable by reflection from ExecutionTimer's package. */
   interface Calculator {
     int divide(int a, int b);
 

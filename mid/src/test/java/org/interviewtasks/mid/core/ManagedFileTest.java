@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.MalformedInputException;
@@ -179,6 +182,33 @@ class ManagedFileTest {
       assertThat(events).containsExactly("close f");
       assertThat(file.isOpen()).isFalse();
       assertThat(temporary).doesNotExist();
+    }
+
+    @Test
+    void closingAFileOpenForReadingClosesItsReader() throws IOException {
+      List<String> events = new ArrayList<>();
+      Reader source =
+          new StringReader("line") {
+            @Override
+            public void close() {
+              events.add("close reader");
+              super.close();
+            }
+          };
+      ManagedFile file =
+          new ManagedFile(
+              directory.resolve("r"),
+              ManagedFile.Mode.READ,
+              new BufferedReader(source),
+              null,
+              null);
+
+      assertThat(file.readLine()).isEqualTo("line");
+      file.close();
+      file.close();
+
+      assertThat(events).containsExactly("close reader");
+      assertThat(file.isOpen()).isFalse();
     }
 
     @Test
