@@ -11,7 +11,9 @@ import java.util.Objects;
  * <p>A list is represented by its head node, and the empty list by {@code null}, as in the
  * interview tasks that use it ({@link DetectCycle}, {@link ReverseLinkedList}). The link is mutable
  * because those tasks rewire lists in place and build lists with cycles; the value is not, and it
- * is never {@code null}.
+ * is never {@code null}. That is why mid has its own node type rather than junior's {@code
+ * MiddleElement.Node}: a record's link is final, so a record list can neither be reversed in place
+ * nor made to loop back on itself.
  *
  * @param <T> the type of the values
  */

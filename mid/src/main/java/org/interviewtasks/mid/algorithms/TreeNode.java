@@ -8,9 +8,10 @@ import java.util.Objects;
  *
  * <p>A tree is represented by its root node, and the empty tree by {@code null}. The children are
  * mutable so that trees can be built top-down (as {@code org.interviewtasks.mid.oop.TreeSerializer}
- * does) and so that Morris traversal can thread them temporarily; the value is never {@code null}.
- * There is deliberately no recursive {@code equals}, {@code hashCode} or {@code toString}: on a
- * degenerate tree of 100 000 levels they would overflow the stack.
+ * does) and so that Morris traversal can thread them temporarily, which junior's immutable {@code
+ * BinaryTreeDepth.Node} record cannot; the value is never {@code null}. There is deliberately no
+ * recursive {@code equals}, {@code hashCode} or {@code toString}: on a degenerate tree of 100 000
+ * levels they would overflow the stack.
  *
  * @param <T> the type of the values
  */
