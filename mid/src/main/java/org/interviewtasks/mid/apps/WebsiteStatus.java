@@ -14,11 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.function.LongSupplier;
 import javax.net.ssl.SSLException;
 import okhttp3.HttpUrl;
@@ -42,14 +37,15 @@ import picocli.CommandLine.Parameters;
  * server is too slow (timeout), its certificate is not trusted (TLS), or it answers with an error
  * status (HTTP).
  *
- * <p><b>Approach.</b> One virtual thread per URL, with a {@link Semaphore} bounding how many
- * requests are in flight; results come back in input order. Each check issues {@code GET} with
- * OkHttp (redirects off) and follows up to {@code maxRedirects} {@code Location} headers itself,
- * reading no body. Latency is from the first request to the last response's headers, measured with
- * an injectable nanosecond clock so tests can pin it. The exception of a failed call is mapped to a
- * {@link Verdict}: {@link UnknownHostException} is DNS, {@link ConnectException} is refused, {@link
- * SocketTimeoutException} (or OkHttp's call timeout) is a timeout, any {@link SSLException} is TLS.
- * O(n) requests; wall time about n / concurrency times the slowest.
+ * <p><b>Approach.</b> One virtual thread per URL, with a {@link java.util.concurrent.Semaphore}
+ * bounding how many requests are in flight; results come back in input order. Each check issues
+ * {@code GET} with OkHttp (redirects off) and follows up to {@code maxRedirects} {@code Location}
+ * headers itself, reading no body. Latency is from the first request to the last response's
+ * headers, measured with an injectable nanosecond clock so tests can pin it. The exception of a
+ * failed call is mapped to a {@link Verdict}: {@link UnknownHostException} is DNS, {@link
+ * ConnectException} is refused, {@link SocketTimeoutException} (or OkHttp's call timeout) is a
+ * timeout, any {@link SSLException} is TLS. O(n) requests; wall time about n / concurrency times
+ * the slowest.
  *
  * <p><b>Edge cases.</b> Only {@code http} and {@code https} URLs are accepted ({@link
  * IllegalArgumentException} otherwise, before anything is sent). 2xx is up; 3xx without a {@code
@@ -151,28 +147,8 @@ public final class WebsiteStatus {
    */
   public List<Report> check(List<URI> urls) throws InterruptedException {
     Objects.requireNonNull(urls, "urls");
-    urls.forEach(WebsiteStatus::requireHttp);
-    Semaphore permits = new Semaphore(maxConcurrency);
-    List<Future<Report>> futures = new ArrayList<>(urls.size());
-    try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (URI url : urls) {
-        futures.add(
-            executor.submit(
-                () -> {
-                  permits.acquire();
-                  try {
-                    return check(url);
-                  } finally {
-                    permits.release();
-                  }
-                }));
-      }
-      List<Report> reports = new ArrayList<>(urls.size());
-      for (Future<Report> future : futures) {
-        reports.add(join(future));
-      }
-      return reports;
-    }
+    urls.forEach(Web::requireHttp);
+    return Web.mapBounded(urls, maxConcurrency, this::check);
   }
 
   /**
@@ -181,7 +157,7 @@ public final class WebsiteStatus {
    * @throws IllegalArgumentException if it is not http or https
    */
   public Report check(URI url) {
-    requireHttp(url);
+    Web.requireHttp(url);
     long start = nanoTime.getAsLong();
     List<URI> redirects = new ArrayList<>();
     URI current = url;
@@ -226,7 +202,7 @@ public final class WebsiteStatus {
         redirects.add(current);
       }
     } catch (IOException e) {
-      return report(url, classify(e), status, redirects, start, describe(e));
+      return report(url, classify(e), status, redirects, start, Web.describe(e));
     }
   }
 
@@ -243,35 +219,10 @@ public final class WebsiteStatus {
     };
   }
 
-  private static String describe(IOException e) {
-    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-  }
-
   private Report report(
       URI url, Verdict verdict, int status, List<URI> redirects, long start, String detail) {
     Duration latency = Duration.ofNanos(nanoTime.getAsLong() - start);
     return new Report(url, verdict, status, List.copyOf(redirects), latency, detail);
-  }
-
-  /** Only http and https URLs with a host can be checked. */
-  static void requireHttp(URI url) {
-    Objects.requireNonNull(url, "url");
-    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new IllegalArgumentException("only http and https URLs can be checked: " + url);
-    }
-    if (url.getHost() == null) {
-      throw new IllegalArgumentException("URL has no host: " + url);
-    }
-  }
-
-  private static Report join(Future<Report> future) throws InterruptedException {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      // check(URI) returns a report for every I/O failure; anything else is a bug to surface.
-      throw new IllegalStateException("check failed unexpectedly", e.getCause());
-    }
   }
 
   /** A report as one line: verdict, status, latency, URL and what happened. */
@@ -359,18 +310,7 @@ public final class WebsiteStatus {
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     Cli cli = new Cli();
     cli.out = Objects.requireNonNull(out, "out");
-    return new CommandLine(cli)
-        .setOut(out)
-        .setErr(Objects.requireNonNull(err, "err"))
-        .setExecutionExceptionHandler(
-            (e, commandLine, parseResult) -> {
-              if (e instanceof IllegalArgumentException) {
-                commandLine.getErr().println("error: " + e.getMessage());
-                return 2;
-              }
-              throw e;
-            })
-        .execute(args);
+    return Web.execute(cli, out, err, args);
   }
 
   /** {@code [--timeout 5s] [--concurrency 8] URL...}; exits with the code of {@link #run}. */

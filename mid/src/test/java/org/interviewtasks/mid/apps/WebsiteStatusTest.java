@@ -350,7 +350,7 @@ class WebsiteStatusTest {
 
       assertThatIllegalArgumentException()
           .isThrownBy(() -> checker.check(urls))
-          .withMessage("only http and https URLs can be checked: ftp://example.com/file");
+          .withMessage("only http and https URLs are supported: ftp://example.com/file");
       assertThat(server.getRequestCount()).isZero();
     }
   }
@@ -362,10 +362,10 @@ class WebsiteStatusTest {
     void rejectsBadUrls() {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> checker.check(URI.create("example.com")))
-          .withMessage("only http and https URLs can be checked: example.com");
+          .withMessage("only http and https URLs are supported: example.com");
       assertThatIllegalArgumentException()
           .isThrownBy(() -> checker.check(URI.create("file:///etc/passwd")))
-          .withMessage("only http and https URLs can be checked: file:///etc/passwd");
+          .withMessage("only http and https URLs are supported: file:///etc/passwd");
       assertThatIllegalArgumentException()
           .isThrownBy(() -> checker.check(URI.create("http:/no-host")))
           .withMessage("URL has no host: http:/no-host");
@@ -441,7 +441,7 @@ class WebsiteStatusTest {
       assertThat(ftp.code()).isEqualTo(2);
       assertThat(ftp.err())
           .isEqualTo(
-              "error: only http and https URLs can be checked: ftp://example.com"
+              "error: only http and https URLs are supported: ftp://example.com"
                   + System.lineSeparator());
       assertThat(run("--help").out()).contains("Usage: mid.apps.4").contains("--concurrency");
     }
