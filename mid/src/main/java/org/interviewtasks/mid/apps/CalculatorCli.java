@@ -39,11 +39,11 @@ import picocli.CommandLine.Spec;
  *
  * Because {@code unary} sits above {@code power}, {@code -2^2} is {@code -(2^2) = -4}, as in
  * mathematics (and Python). O(n) time; the recursion depth grows with the nesting of parentheses,
- * so nesting is capped at 1,000 levels rather than risking a stack overflow. Numbers are {@link
- * BigDecimal} with {@link MathContext#DECIMAL128} (34 significant digits) by default: {@code 0.1 +
- * 0.2} is exactly {@code 0.3}, which {@code double} cannot say, and {@code 1 / 3} is rounded to 34
- * digits, half-even. Results are printed without trailing zeros, in plain notation unless the
- * exponent is beyond ±20.
+ * so nesting (of parentheses and of exponents) is capped at 100 levels rather than risking a stack
+ * overflow; a run of signs is read by a loop. Numbers are {@link BigDecimal} with {@link
+ * MathContext#DECIMAL128} (34 significant digits) by default: {@code 0.1 + 0.2} is exactly {@code
+ * 0.3}, which {@code double} cannot say, and {@code 1 / 3} is rounded to 34 digits, half-even.
+ * Results are printed without trailing zeros, in plain notation unless the exponent is beyond ±20.
  *
  * <p><b>Edge cases.</b> Every error is an {@link ExpressionException} that knows the position in
  * the input it is about; the command line prints the input with a caret under that column. Division
@@ -233,8 +233,11 @@ public final class CalculatorCli implements Callable<Integer> {
     }
   }
 
-  /** How deeply parentheses may nest: far beyond any real input, far below a stack overflow. */
-  static final int MAX_DEPTH = 1_000;
+  /**
+   * How deeply parentheses and exponents may nest: beyond any real input, far below a stack
+   * overflow on any thread.
+   */
+  static final int MAX_DEPTH = 100;
 
   /** The recursive-descent parser; one instance per expression. */
   private static final class Parser {
@@ -293,13 +296,19 @@ public final class CalculatorCli implements Callable<Integer> {
     }
 
     private BigDecimal unary() {
-      if (eat('-')) {
-        return unary().negate(context);
+      // A loop, not recursion: "------1" must not cost a stack frame per sign.
+      int signs = 0;
+      boolean negative = false;
+      while (peek() == '-' || peek() == '+') {
+        negative ^= peek() == '-';
+        signs++;
+        eat(peek());
       }
-      if (eat('+')) {
-        return unary().plus(context);
+      BigDecimal value = power();
+      if (negative) {
+        return value.negate(context);
       }
-      return power();
+      return signs > 0 ? value.plus(context) : value;
     }
 
     private BigDecimal power() {
@@ -308,7 +317,9 @@ public final class CalculatorCli implements Callable<Integer> {
       if (!eat('^')) {
         return base;
       }
+      enter(at);
       BigDecimal exponent = unary();
+      depth--;
       int n;
       try {
         n = exponent.intValueExact();
@@ -328,9 +339,7 @@ public final class CalculatorCli implements Callable<Integer> {
     private BigDecimal primary() {
       int start = pos;
       if (eat('(')) {
-        if (++depth > MAX_DEPTH) {
-          throw error(start, "parentheses nested deeper than " + MAX_DEPTH);
-        }
+        enter(start);
         BigDecimal value = expression();
         depth--;
         if (!eat(')')) {
@@ -373,6 +382,13 @@ public final class CalculatorCli implements Callable<Integer> {
       }
       skipSpaces();
       return value;
+    }
+
+    /** One level deeper into the recursion, or an error: the stack is finite. */
+    private void enter(int at) {
+      if (++depth > MAX_DEPTH) {
+        throw error(at, "expression nested deeper than " + MAX_DEPTH + " levels");
+      }
     }
 
     private int digits() {

@@ -176,13 +176,28 @@ class CalculatorCliTest {
 
     @Test
     void capsTheNesting() {
-      String deep = "(".repeat(CalculatorCli.MAX_DEPTH + 1) + "1" + ")".repeat(1001);
-      String fine = "(".repeat(CalculatorCli.MAX_DEPTH) + "1" + ")".repeat(1000);
+      int max = CalculatorCli.MAX_DEPTH;
+      String deep = "(".repeat(max + 1) + "1" + ")".repeat(max + 1);
+      String fine = "(".repeat(max) + "1" + ")".repeat(max);
+      String towerTooHigh = "1" + "^1".repeat(max + 1);
+      String tower = "1" + "^1".repeat(max);
 
+      assertThat(max).isEqualTo(100);
       assertThatThrownBy(() -> CalculatorCli.evaluate(deep))
           .isInstanceOf(ExpressionException.class)
-          .hasMessage("parentheses nested deeper than 1000 at column 1001");
+          .hasMessage("expression nested deeper than 100 levels at column 101");
       assertThat(CalculatorCli.evaluate(fine)).isEqualByComparingTo(BigDecimal.ONE);
+      assertThatThrownBy(() -> CalculatorCli.evaluate(towerTooHigh))
+          .isInstanceOf(ExpressionException.class)
+          .hasMessage("expression nested deeper than 100 levels at column 202");
+      assertThat(CalculatorCli.evaluate(tower)).isEqualByComparingTo(BigDecimal.ONE);
+    }
+
+    @Test
+    void readsAnyRunOfSignsWithoutRecursion() {
+      assertThat(CalculatorCli.evaluate("-".repeat(100_001) + "2")).isEqualByComparingTo("-2");
+      assertThat(CalculatorCli.evaluate("-+".repeat(50_000) + "2")).isEqualByComparingTo("2");
+      assertThat(CalculatorCli.evaluate("- - 2 ^ 2")).isEqualByComparingTo("4");
     }
 
     @Test
