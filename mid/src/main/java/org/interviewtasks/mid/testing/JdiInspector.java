@@ -26,6 +26,7 @@ import com.sun.jdi.event.LocatableEvent;
 import com.sun.jdi.event.StepEvent;
 import com.sun.jdi.event.VMDeathEvent;
 import com.sun.jdi.event.VMDisconnectEvent;
+import com.sun.jdi.event.VMStartEvent;
 import com.sun.jdi.request.BreakpointRequest;
 import com.sun.jdi.request.ClassPrepareRequest;
 import com.sun.jdi.request.EventRequest;
@@ -57,15 +58,17 @@ import org.interviewtasks.common.Task;
  * <p><b>Approach.</b> JDI ({@code com.sun.jdi}, module {@code jdk.jdi}) is the API that IDE
  * debuggers are built on; it speaks JDWP to the target JVM. {@link #launch} uses the {@code
  * com.sun.jdi.CommandLineLaunch} connector, which starts the target suspended before its first
- * instruction. The target's class is not loaded yet, so {@link #runToLine} first asks for a
- * class-prepare event for it, then sets a {@link BreakpointRequest} at the first code location of
- * the line ({@link ReferenceType#locationsOfLine}) and resumes until it is hit. There, {@link
- * StackFrame#visibleVariables} gives the locals in scope with their values. {@link #stepOver}
- * places a one-shot {@link StepRequest} (line granularity, over calls) and resumes again. Every
- * wait has a deadline ({@code EventQueue.remove(timeout)}) and {@link #close} always ends the
- * target, so a test can never hang on a debuggee. The companion guide, {@code JdiInspector.md} in
- * the sources beside this class, shows the same session in {@code jdb} and in an IDE; junior's
- * {@code DebuggingWalkthrough} (junior.testing.5) walks through {@code jdb} alone.
+ * instruction (its start event is taken off the queue, and every later resume goes through the
+ * event set that suspended the target, so no resume is counted twice). The target's class is not
+ * loaded yet, so {@link #runToLine} first asks for a class-prepare event for it, then sets a {@link
+ * BreakpointRequest} at the first code location of the line ({@link ReferenceType#locationsOfLine})
+ * and resumes until it is hit. There, {@link StackFrame#visibleVariables} gives the locals in scope
+ * with their values. {@link #stepOver} places a one-shot {@link StepRequest} (line granularity,
+ * over calls) and resumes again. Every wait has a deadline ({@code EventQueue.remove(timeout)}) and
+ * {@link #close} always ends the target, so a test can never hang on a debuggee. The companion
+ * guide, {@code JdiInspector.md} in the sources beside this class, shows the same session in {@code
+ * jdb} and in an IDE; junior's {@code DebuggingWalkthrough} (junior.testing.5) walks through {@code
+ * jdb} alone.
  *
  * <p><b>Edge cases.</b> Locals are only visible when the target was compiled with {@code -g} (Maven
  * does by default); otherwise {@link AbsentInformationException} is reported as an {@link
@@ -98,6 +101,13 @@ public final class JdiInspector implements AutoCloseable {
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();
   private final List<Thread> outputPumps;
   private ThreadReference stoppedThread;
+
+  /**
+   * The event set that holds the target suspended. Resuming through it, never through the VM
+   * directly, keeps the suspend count exact: resuming the start event's set after the target had
+   * already stopped at a class-prepare event would silently let it run past the breakpoint.
+   */
+  private EventSet holding;
 
   private JdiInspector(VirtualMachine vm, Duration timeout) {
     this.vm = vm;
@@ -137,7 +147,9 @@ public final class JdiInspector implements AutoCloseable {
                     .collect(Collectors.joining(File.pathSeparator)));
     arguments.get("home").setValue(System.getProperty("java.home"));
     try {
-      return new JdiInspector(connector.launch(arguments), timeout);
+      JdiInspector inspector = new JdiInspector(connector.launch(arguments), timeout);
+      inspector.holding = inspector.awaitStart();
+      return inspector;
     } catch (IOException | IllegalConnectorArgumentsException | VMStartException e) {
       throw new IllegalStateException("cannot launch " + mainClass + ": " + e.getMessage(), e);
     }
@@ -209,7 +221,7 @@ public final class JdiInspector implements AutoCloseable {
    */
   public String runToEnd() {
     stoppedThread = null;
-    vm.resume();
+    holding.resume();
     try {
       if (!vm.process().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new IllegalStateException("the target did not end within " + timeout);
@@ -254,7 +266,7 @@ public final class JdiInspector implements AutoCloseable {
   /** Resumes the target and waits for an event of the wanted kind; the target is then suspended. */
   private Event resumeUntil(Class<? extends Event> wanted) {
     stoppedThread = null;
-    vm.resume();
+    holding.resume();
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
       while (true) {
@@ -272,6 +284,7 @@ public final class JdiInspector implements AutoCloseable {
             if (event instanceof LocatableEvent located) {
               stoppedThread = located.thread();
             }
+            holding = events;
             return event;
           }
           if (event instanceof VMDeathEvent || event instanceof VMDisconnectEvent) {
@@ -287,6 +300,22 @@ public final class JdiInspector implements AutoCloseable {
     } catch (VMDisconnectedException e) {
       throw new IllegalStateException(
           "the target ended before a " + wanted.getSimpleName() + "; output: " + output(), e);
+    }
+  }
+
+  /** The start event the launched target is suspended at; its set holds the target. */
+  private EventSet awaitStart() {
+    try {
+      EventSet events = vm.eventQueue().remove(timeout.toMillis());
+      if (events == null || !(events.iterator().next() instanceof VMStartEvent)) {
+        close();
+        throw new IllegalStateException("the target did not start within " + timeout);
+      }
+      return events;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      throw new IllegalStateException("interrupted while waiting for the target", e);
     }
   }
 
