@@ -1,0 +1,69 @@
+package org.interviewtasks.junior.algorithms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.util.Comparator;
+import java.util.List;
+import org.interviewtasks.common.testing.StdStreams;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class InsertionSortTest extends SortContract {
+
+  @Override
+  void sort(int[] numbers) {
+    InsertionSort.sort(numbers);
+  }
+
+  @Override
+  <T> void sort(T[] elements, Comparator<? super T> order) {
+    InsertionSort.sort(elements, order);
+  }
+
+  @Override
+  <T> List<T> sorted(List<? extends T> list, Comparator<? super T> order) {
+    return InsertionSort.sorted(list, order);
+  }
+
+  @Override
+  boolean stable() {
+    return true;
+  }
+
+  @ParameterizedTest(name = "[{0}] takes {1} comparisons")
+  @CsvSource({
+    "'', 0",
+    "7, 0",
+    "1 2 3 4 5 6, 5",
+    "6 5 4 3 2 1, 15",
+    "2 1 3 4 5 6, 5",
+    "1 2 3 4 6 5, 6",
+    "2 3 4 5 1, 7"
+  })
+  void comparesOncePerElementPlusOncePerInversion(String input, int comparisons) {
+    assertThat(comparisonsToSort(input)).isEqualTo(comparisons);
+  }
+
+  @Nested
+  class Main {
+
+    @Test
+    void printsTheArgumentsSorted() throws Exception {
+      var printed = StdStreams.capture(() -> InsertionSort.main("3", " -1 ", "2", "-1"));
+      var nothing = StdStreams.capture(InsertionSort::main);
+
+      assertThat(printed.out()).isEqualTo("-1 -1 2 3" + System.lineSeparator());
+      assertThat(nothing.out()).isEqualTo(System.lineSeparator());
+    }
+
+    @Test
+    void rejectsANonNumber() {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> InsertionSort.main("1", "x"))
+          .withMessage("not an int: 'x'");
+    }
+  }
+}
