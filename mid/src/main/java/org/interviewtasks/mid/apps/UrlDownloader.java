@@ -22,6 +22,7 @@ import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
 import javax.net.ssl.SSLException;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -35,9 +36,9 @@ import picocli.CommandLine.Parameters;
  * exponential backoff, with a report for every URL.
  *
  * <p>It goes deeper than junior's {@code UrlDownloader}, which fetches the URLs one after the other
- * and fails on the first error: real networks have slow servers, brief outages and rate limits, so
- * this one bounds its concurrency, retries what is worth retrying, and never lets one URL's failure
- * hide the others' results.
+ * and reports each outcome after a single attempt: real networks have slow servers, brief outages
+ * and rate limits, so this one bounds its concurrency, retries what is worth retrying, and never
+ * lets one URL's failure hide the others' results.
  *
  * <p><b>Approach.</b> A virtual thread per URL and a {@link java.util.concurrent.Semaphore} of
  * {@code maxConcurrency} permits: blocking I/O is cheap on virtual threads, and the semaphore, not
@@ -52,10 +53,11 @@ import picocli.CommandLine.Parameters;
  * waiting, the randomness and the clock are injected, so tests neither sleep nor depend on chance.
  *
  * <p><b>Edge cases.</b> Only {@code http} and {@code https} URLs are accepted, checked before any
- * request. A file is named after the last segment of the URL's path (decoded, with characters that
- * are unsafe in file names replaced by {@code _}), {@code index.html} when there is none; a name
- * already taken, on disk or earlier in the batch, gets {@code " (1)"}, {@code " (2)"} ... before
- * its extension, so nothing is overwritten. A failed or interrupted download leaves no file behind.
+ * request. A file is named by junior's {@link
+ * org.interviewtasks.junior.apps.UrlDownloader#fileName} (the last path segment, decoded, unsafe
+ * characters replaced, {@code index.html} when there is none); a name already taken, on disk or
+ * earlier in the batch, gets {@code " (1)"}, {@code " (2)"} ... before its extension, so nothing is
+ * overwritten. A failed or interrupted download leaves no file behind.
  *
  * <p><b>Follow-up.</b> <i>"Resume a large download?"</i> Keep the {@code .part} file and send
  * {@code Range: bytes=<size>-}; a 206 answer appends, a 200 starts over. <i>"Per-host limits?"</i>
@@ -298,15 +300,9 @@ public final class UrlDownloader {
     return candidate;
   }
 
-  /** The last segment of the URL's path, decoded and made safe as a file name. */
+  /** The file name for {@code url}: junior's naming rule, reused rather than repeated. */
   static String fileName(URI url) {
-    String path = url.getPath() == null ? "" : url.getPath();
-    String last = path.substring(path.lastIndexOf('/') + 1);
-    String safe = last.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
-    if (safe.isEmpty() || safe.equals(".") || safe.equals("..")) {
-      return "index.html";
-    }
-    return safe.length() > 200 ? safe.substring(0, 200) : safe;
+    return org.interviewtasks.junior.apps.UrlDownloader.fileName(HttpUrl.get(url.toString()));
   }
 
   /** A result as one line: outcome, status, size, attempts, URL, and file or error. */

@@ -21,6 +21,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.interviewtasks.common.Task;
+import org.interviewtasks.junior.apps.WebsiteStatus.StatusClass;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,12 +31,14 @@ import picocli.CommandLine.Parameters;
  * Checks whether websites are online: many at once, with latency, the redirect chain, and a verdict
  * that says why a site is down.
  *
- * <p>It goes deeper than junior's {@code WebsiteStatus}, which asks one URL and reads its status
- * code: here a whole list is checked concurrently, redirects are followed by hand so the chain is
- * reported, and a failure is classified by its cause, because "down" means different things to
- * whoever gets paged: the name does not resolve (DNS), nothing listens on the port (refused), the
- * server is too slow (timeout), its certificate is not trusted (TLS), or it answers with an error
- * status (HTTP).
+ * <p>It goes deeper than junior's {@code WebsiteStatus}, which checks URLs one at a time with
+ * {@code HEAD}, lets the client follow redirects silently and counts 3xx as up: here a whole list
+ * is checked concurrently, with latency, redirects are followed by hand so the chain (and a loop)
+ * is reported, and only a final 2xx is up. Failures are classified by cause, because "down" means
+ * different things to whoever gets paged: the name does not resolve (DNS), nothing listens on the
+ * port (refused), the server is too slow (timeout), its certificate is not trusted (TLS), or it
+ * answers with an error status (HTTP). Junior's {@link StatusClass} names the class of an error
+ * status in the report.
  *
  * <p><b>Approach.</b> One virtual thread per URL, with a {@link java.util.concurrent.Semaphore}
  * bounding how many requests are in flight; results come back in input order. Each check issues
@@ -172,7 +175,7 @@ public final class WebsiteStatus {
         }
         if (location == null) {
           Verdict verdict = status >= 200 && status < 300 ? Verdict.UP : Verdict.HTTP_ERROR;
-          String detail = verdict == Verdict.UP ? "" : "HTTP " + status;
+          String detail = verdict == Verdict.UP ? "" : describeStatus(status);
           return report(url, verdict, status, redirects, start, detail);
         }
         HttpUrl next = HttpUrl.get(current.toString()).resolve(location);
@@ -204,6 +207,13 @@ public final class WebsiteStatus {
     } catch (IOException e) {
       return report(url, classify(e), status, redirects, start, Web.describe(e));
     }
+  }
+
+  /** "HTTP 503 (SERVER_ERROR)"; a code outside 100-599 has no class. */
+  static String describeStatus(int status) {
+    return status >= 100 && status <= 599
+        ? "HTTP " + status + " (" + StatusClass.of(status) + ")"
+        : "HTTP " + status;
   }
 
   /** What kind of failure an exception from a call is. */

@@ -158,7 +158,12 @@ class WebsiteStatusTest {
       assertThat(checker.check(url("/")))
           .isEqualTo(
               new Report(
-                  url("/"), Verdict.HTTP_ERROR, 503, List.of(), Duration.ofMillis(7), "HTTP 503"));
+                  url("/"),
+                  Verdict.HTTP_ERROR,
+                  503,
+                  List.of(),
+                  Duration.ofMillis(7),
+                  "HTTP 503 (SERVER_ERROR)"));
       assertThat(checker.check(url("/gone")).status()).isEqualTo(404);
     }
 
@@ -263,6 +268,15 @@ class WebsiteStatusTest {
 
       assertThat(report.verdict()).isEqualTo(Verdict.HTTP_ERROR);
       assertThat(report.detail()).isEqualTo("bad redirect to ftp://files.example/x");
+    }
+
+    @Test
+    void namesTheStatusClass() {
+      assertThat(WebsiteStatus.describeStatus(404)).isEqualTo("HTTP 404 (CLIENT_ERROR)");
+      assertThat(WebsiteStatus.describeStatus(100)).isEqualTo("HTTP 100 (INFORMATIONAL)");
+      assertThat(WebsiteStatus.describeStatus(599)).isEqualTo("HTTP 599 (SERVER_ERROR)");
+      assertThat(WebsiteStatus.describeStatus(99)).isEqualTo("HTTP 99");
+      assertThat(WebsiteStatus.describeStatus(600)).isEqualTo("HTTP 600");
     }
 
     @Test
@@ -429,7 +443,9 @@ class WebsiteStatusTest {
       Run result = run("--concurrency", "2", "--timeout", "PT2S", url("/").toString());
 
       assertThat(result.code()).isEqualTo(1);
-      assertThat(result.out()).startsWith("HTTP_ERROR         500").contains("(HTTP 500)");
+      assertThat(result.out())
+          .startsWith("HTTP_ERROR         500")
+          .contains("(HTTP 500 (SERVER_ERROR))");
     }
 
     @Test
