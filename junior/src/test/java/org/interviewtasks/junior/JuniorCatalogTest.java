@@ -14,6 +14,6 @@ class JuniorCatalogTest extends CatalogContract {
 
   @Override
   protected Set<String> completeCategories() {
-    return Set.of("core", "algorithms", "oop", "testing", "apps");
+    return Set.of("core", "algorithms", "files", "oop", "apps", "testing");
   }
 }

@@ -13,9 +13,9 @@ import org.interviewtasks.common.Task;
  * <p><b>Approach.</b> Count the code points of the first string in a map, then count them down with
  * the second; the strings are anagrams when every count returns to zero. That is O(n + m) time and
  * O(k) space for k distinct characters, against O(n log n) for the other classic answer, sorting
- * both strings and comparing. Strings of different lengths still need the full count: {@code "é"}
- * written as one code point and {@code "e"} + U+0301 differ in length, and a length check in {@code
- * char}s says nothing about code points. {@link #areAnagrams} is strict: case, spaces and
+ * both strings and comparing. Comparing lengths first is a valid shortcut for the strict check
+ * (equal multisets of code points have equal lengths in {@code char}s), but not for the loose one,
+ * where spaces and punctuation do not count. {@link #areAnagrams} is strict: case, spaces and
  * punctuation count. {@link #areLooseAnagrams} is the puzzle version: only letters and digits
  * count, case folded, so {@code "Dormitory"} and {@code "Dirty room!"} qualify.
  *

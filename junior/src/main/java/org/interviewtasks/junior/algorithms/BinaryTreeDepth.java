@@ -16,11 +16,12 @@ import org.interviewtasks.common.Task;
  * <p><b>Approach.</b> {@link #depth} walks the tree level by level (breadth-first) with a queue,
  * counting the levels: every node is visited once, O(n) time, and the queue holds at most one
  * level, O(w) space for the widest level. No recursion, so a degenerate tree (each node has one
- * child, effectively a linked list) a million levels deep is fine. {@link #depthRecursive} is the
- * textbook one-liner, depth = 1 + max(depth(left), depth(right)): O(n) time but O(h) stack frames
- * for height h, and around ten thousand frames the JVM's default stack overflows. It therefore
- * refuses to go deeper than {@link #MAX_RECURSION_DEPTH} levels with a clear exception instead of a
- * {@link StackOverflowError}. In a balanced tree, h is about log₂ n, so recursion is fine there.
+ * child, effectively a linked list) hundreds of thousands of levels deep is fine. {@link
+ * #depthRecursive} is the textbook one-liner, depth = 1 + max(depth(left), depth(right)): O(n) time
+ * but O(h) stack frames for height h, and around ten thousand frames the JVM's default stack
+ * overflows. It therefore refuses to go deeper than {@link #MAX_RECURSION_DEPTH} levels with a
+ * clear exception instead of a {@link StackOverflowError}. In a balanced tree, h is about log₂ n,
+ * so recursion is fine there.
  *
  * <p>The tree is the minimal record {@link Node}: a value and two children, each {@code null} when
  * absent. Its {@code equals}, {@code hashCode} and {@code toString} are written with an explicit
@@ -44,8 +45,9 @@ public final class BinaryTreeDepth {
 
   /**
    * A node of an immutable binary tree: a non-null value and two subtrees, each {@code null} if
-   * absent. {@code equals} and {@code hashCode} compare the whole tree (values and shape), and
-   * {@code toString} prints it as {@code 1(2, 3(-, 4))}, where {@code -} is a missing child; all
+   * absent. {@code equals} compares the whole tree (values and shape); {@code hashCode} is that of
+   * the {@link List} of values in pre-order with {@code null} for each missing child; {@code
+   * toString} prints the tree as {@code 1(2, 3(-, 4))}, where {@code -} is a missing child. All
    * three use loops, not recursion, so they work on trees of any depth.
    *
    * @param value the element
@@ -82,33 +84,36 @@ public final class BinaryTreeDepth {
      */
     public static <T> Node<T> fromLevelOrder(List<? extends T> values) {
       int n = Objects.requireNonNull(values, "values").size();
-      int[] left = new int[n];
-      int[] right = new int[n];
-      Arrays.fill(left, -1);
-      Arrays.fill(right, -1);
-      int nextChild = values.isEmpty() || values.get(0) == null ? 0 : 1;
+      // each node takes the next two slots for its children, left then right
+      int[] childSlots = new int[n];
+      int nextSlot = values.isEmpty() || values.get(0) == null ? 0 : 1;
       for (int i = 0; i < n; i++) {
         if (values.get(i) == null) {
           continue;
         }
-        if (i >= nextChild) {
+        if (i >= nextSlot) {
           throw new IllegalArgumentException(
               "the value at index " + i + " has no parent: " + values);
         }
-        left[i] = nextChild < n ? nextChild++ : -1;
-        right[i] = nextChild < n ? nextChild++ : -1;
+        childSlots[i] = nextSlot;
+        nextSlot += 2;
       }
       // children come after their parents, so build from the end
       List<Node<T>> nodes = new ArrayList<>(Collections.nCopies(n, null));
       for (int i = n - 1; i >= 0; i--) {
         T value = values.get(i);
         if (value != null) {
-          Node<T> leftChild = left[i] < 0 ? null : nodes.get(left[i]);
-          Node<T> rightChild = right[i] < 0 ? null : nodes.get(right[i]);
-          nodes.set(i, new Node<>(value, leftChild, rightChild));
+          Node<T> left = child(nodes, childSlots[i]);
+          Node<T> right = child(nodes, childSlots[i] + 1);
+          nodes.set(i, new Node<>(value, left, right));
         }
       }
       return n == 0 ? null : nodes.get(0);
+    }
+
+    /** The node built for {@code slot}, or null if the slot holds null or lies past the end. */
+    private static <T> Node<T> child(List<Node<T>> nodes, int slot) {
+      return slot < nodes.size() ? nodes.get(slot) : null;
     }
 
     @Override

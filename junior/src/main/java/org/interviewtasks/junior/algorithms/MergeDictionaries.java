@@ -95,16 +95,13 @@ public final class MergeDictionaries {
 
   private static Map<String, Integer> entries(String text) {
     Map<String, Integer> entries = new LinkedHashMap<>();
-    if (text.isBlank()) {
-      return entries;
-    }
-    for (String entry : text.split(",", -1)) {
-      int equals = entry.indexOf('=');
-      String key = equals < 0 ? "" : entry.substring(0, equals).strip();
-      if (key.isEmpty()) {
+    for (String entry : text.isBlank() ? new String[0] : text.split(",", -1)) {
+      String[] keyAndValue = entry.split("=", 2);
+      if (keyAndValue.length != 2 || keyAndValue[0].isBlank()) {
         throw new IllegalArgumentException("not key=value: '" + entry + "'");
       }
-      if (entries.put(key, Args.toInt(entry.substring(equals + 1))) != null) {
+      String key = keyAndValue[0].strip();
+      if (entries.put(key, Args.toInt(keyAndValue[1])) != null) {
         throw new IllegalArgumentException("key '" + key + "' given twice in '" + text + "'");
       }
     }

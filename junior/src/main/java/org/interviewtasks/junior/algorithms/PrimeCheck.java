@@ -11,9 +11,10 @@ import org.interviewtasks.common.Task;
  * 3 has that form). That is O(√n): instant up to about 10¹², but a prime near {@code
  * Long.MAX_VALUE} takes a billion divisions, seconds. {@link #isPrime} is the deterministic
  * Miller–Rabin test: write n − 1 = d · 2ˢ with d odd; for a prime n and any base a, the sequence
- * aᵈ, a²ᵈ, …, a^(2ˢd) mod n either starts at 1 or reaches n − 1. A composite fails that for most
- * bases, and checking the twelve prime bases 2, 3, …, 37 is proven to catch every composite below
- * 3.3 · 10²⁴, so for 64-bit numbers the answer is exact, not probable. O(log³ n): microseconds.
+ * aᵈ, a²ᵈ, a⁴ᵈ, …, a^(2ˢ⁻¹d) mod n either starts at 1 or reaches n − 1. A composite fails that for
+ * most bases, and checking the twelve prime bases 2, 3, …, 37 is proven to catch every composite
+ * below 3.1 · 10²³, far beyond 2⁶⁴, so for 64-bit numbers the answer is exact, not probable. O(log³
+ * n): microseconds.
  *
  * <p>The products in a·b mod n would overflow a {@code long} once n exceeds about 3 · 10⁹, so
  * {@code mulMod} multiplies by doubling and adding, reducing mod n at each step so that no
@@ -33,7 +34,7 @@ import org.interviewtasks.common.Task;
 @Task(id = "junior.algorithms.5", title = "Prime check")
 public final class PrimeCheck {
 
-  /** Bases that make Miller–Rabin exact for every n below 3.3 · 10²⁴, so for every long. */
+  /** Bases that make Miller–Rabin exact for every n below 3.1 · 10²³, so for every long. */
   private static final long[] BASES = {2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37};
 
   private PrimeCheck() {}
@@ -106,7 +107,7 @@ public final class PrimeCheck {
 
   /**
    * Whether {@code n} is prime, by trial division with 6k ± 1 up to √n: O(√n), practical up to
-   * about 10¹⁴ (ten million divisions), correct but slow beyond.
+   * about 10¹⁴ (a few million divisions), correct but slow beyond.
    */
   public static boolean isPrimeByTrialDivision(long n) {
     if (n < 2) {

@@ -46,8 +46,7 @@ public final class RemoveNthElement {
   public static <T> List<T> removeAt(List<? extends T> list, int index) {
     int size = Objects.requireNonNull(list, "list").size();
     requireIndex(index, size);
-    List<T> result = new ArrayList<>(size - 1);
-    result.addAll(list.subList(0, index));
+    List<T> result = new ArrayList<>(list.subList(0, index));
     result.addAll(list.subList(index + 1, size));
     return result;
   }

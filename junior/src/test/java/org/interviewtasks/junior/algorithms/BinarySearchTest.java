@@ -157,10 +157,12 @@ class BinarySearchTest {
       var found = StdStreams.capture(() -> BinarySearch.main("5", "1", "3", "5", "5", "7"));
       var absent = StdStreams.capture(() -> BinarySearch.main("4", "1", "3", "5", "7"));
       var empty = StdStreams.capture(() -> BinarySearch.main("4"));
+      var first = StdStreams.capture(() -> BinarySearch.main("1", "1", "3"));
 
       assertThat(found.out()).isEqualTo("5 found at index 2" + System.lineSeparator());
       assertThat(absent.out()).isEqualTo("4 not found, insertion point 2" + System.lineSeparator());
       assertThat(empty.out()).isEqualTo("4 not found, insertion point 0" + System.lineSeparator());
+      assertThat(first.out()).isEqualTo("1 found at index 0" + System.lineSeparator());
     }
 
     @Test

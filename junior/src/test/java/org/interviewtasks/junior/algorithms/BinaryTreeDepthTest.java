@@ -192,6 +192,19 @@ class BinaryTreeDepthTest {
       assertThat(Node.leaf("x").hashCode()).isEqualTo(Node.leaf("x").hashCode());
     }
 
+    @ParameterizedTest(name = "[{0}] hashes as {1}")
+    @CsvSource(
+        delimiter = ';',
+        value = {
+          "x; x null null",
+          "1 2 3; 1 2 null null 3 null null",
+          "1 null 2; 1 null 2 null null",
+          "1 2 3 null 4; 1 2 null 4 null null 3 null null"
+        })
+    void hashesAsThePreOrderListWithNulls(String levelOrder, String preOrder) {
+      assertThat(tree(levelOrder).hashCode()).isEqualTo(values(preOrder).hashCode());
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("org.interviewtasks.junior.algorithms.BinaryTreeDepthTest#seeds")
     void equalTreesHaveEqualHashes(long seed) {

@@ -1,0 +1,567 @@
+package org.interviewtasks.senior.advanced.cache;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import org.interviewtasks.common.Task;
+import org.interviewtasks.senior.architecture.consistenthashing.ConsistentHashRing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * A cache spread over several Redis servers that keeps working, and loses no acknowledged write,
+ * when one of them dies.
+ *
+ * <p><b>Approach.</b> Client-side sharding with the consistent-hash ring of {@code
+ * senior.architecture.2}: each key lives on its first {@code N} distinct servers clockwise (the
+ * replica set, default 3). <i>Quorum replication</i>, chosen over a primary with replicas because
+ * Redis replication is asynchronous (a failover loses the writes the replica had not received) and
+ * because no failover step is needed: a write goes to all N replicas in parallel and is
+ * acknowledged once {@code W} (default 2) have stored it; a read asks all N and needs {@code R}
+ * (default 2) answers. Since R + W &gt; N, every successful read overlaps every acknowledged write.
+ * Each entry carries a version (the writer's clock in milliseconds, a counter, and a writer id:
+ * last writer wins) and a node keeps a write only if it is newer than its copy (a Lua script,
+ * atomic on the node), so late or replayed writes never go back in time. A read returns the newest
+ * answer and writes it back to replicas that answered with an older copy or none: <i>read
+ * repair</i>. {@link #invalidate} writes a tombstone that outlives every copy it supersedes, so a
+ * replica that missed the invalidation cannot bring the value back. Entries expire (TTL, capped by
+ * {@code maxTtl}); {@link #get(String, Function)} is cache-aside with stampede protection:
+ * concurrent misses of one key in this process share one load (single flight), and loaded entries
+ * get a TTL shortened by up to 10% at random so that keys loaded together do not all expire
+ * together.
+ *
+ * <p><b>Consistency model.</b> With one replica of a key down or restarted empty, reads and writes
+ * go on, and a successful read returns the value of the latest write acknowledged before it began,
+ * or something newer; never an older value, never an invalidated one. A write that failed ({@link
+ * CacheUnavailableException}) may have reached fewer than W replicas: a reader may see it or not,
+ * and it may appear later through read repair (it is not rolled back). Concurrent writes of one key
+ * are ordered by version, so with skewed client clocks the write that happened later in real time
+ * can lose. With two of a key's three replicas down (or wiped before they were repaired) a read may
+ * miss or fail: that is beyond the failures this design tolerates. It remains a cache: entries
+ * expire and may be evicted, so a miss is always a legal answer.
+ *
+ * <p><b>Edge cases.</b> A node that restarts empty is repaired lazily, key by key, as keys are read
+ * (or their copies expire); writes during its absence are acknowledged by the others. Membership is
+ * fixed: adding a server would move keys to replica sets that do not have them yet, which needs a
+ * hand-off (a follow-up). Null keys and values are rejected; a loader's null is an error, not a
+ * cached absence.
+ *
+ * <p><b>Follow-up.</b> <i>"A stampede across many processes?"</i> Take a short lease (Redis {@code
+ * SET key:lease NX PX}) on the key's first replica before loading; the others wait briefly and
+ * re-read, or serve the stale value (probabilistic early refresh, XFetch, avoids the expiry cliff
+ * entirely). <i>"Why not Redis Cluster?"</i> It shards and fails over, but replication is
+ * asynchronous and {@code WAIT} does not make it safe: quorums give a stated guarantee without a
+ * failover. <i>"Hinted handoff?"</i> Writes meant for a dead replica kept on another node and
+ * replayed when it returns: repair without waiting for reads.
+ */
+@Task(id = "senior.advanced.1", title = "Distributed cache")
+public final class DistributedCache implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DistributedCache.class);
+
+  /** Stores ARGV[1] with TTL ARGV[2] ms unless the node holds a version at least as new. */
+  private static final String SET_IF_NEWER =
+      """
+      local current = redis.call('GET', KEYS[1])
+      if current and string.sub(current, 1, 19) >= string.sub(ARGV[1], 1, 19) then
+        return 0
+      end
+      redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+      return 1
+      """;
+
+  /** The stored entry and its remaining TTL in ms, or nil. */
+  private static final String GET_WITH_TTL =
+      """
+      local current = redis.call('GET', KEYS[1])
+      if not current then
+        return nil
+      end
+      return {current, redis.call('PTTL', KEYS[1])}
+      """;
+
+  private final ConsistentHashRing<String> ring;
+  private final Map<String, RedisClient> clients;
+  private final int replicas;
+  private final int writeQuorum;
+  private final int readQuorum;
+  private final Duration defaultTtl;
+  private final Duration maxTtl;
+  private final InstantSource clock;
+  private final int writerId;
+  private final AtomicLong lastTick = new AtomicLong();
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final ConcurrentHashMap<String, CompletableFuture<String>> loading =
+      new ConcurrentHashMap<>();
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
+  private final LongAdder loads = new LongAdder();
+  private final LongAdder repairs = new LongAdder();
+  private final LongAdder replicaFailures = new LongAdder();
+
+  private DistributedCache(Builder builder) {
+    this.replicas = builder.replicas;
+    this.writeQuorum = builder.writeQuorum == 0 ? replicas / 2 + 1 : builder.writeQuorum;
+    this.readQuorum = builder.readQuorum == 0 ? replicas - writeQuorum + 1 : builder.readQuorum;
+    this.defaultTtl = builder.defaultTtl;
+    this.maxTtl = builder.maxTtl;
+    this.clock = builder.clock;
+    this.writerId = builder.writerId;
+    ConsistentHashRing<String> ring = ConsistentHashRing.create(Function.identity());
+    Map<String, RedisClient> clients = new LinkedHashMap<>();
+    DefaultJedisClientConfig config =
+        DefaultJedisClientConfig.builder()
+            .connectionTimeoutMillis((int) builder.timeout.toMillis())
+            .socketTimeoutMillis((int) builder.timeout.toMillis())
+            .build();
+    for (Map.Entry<String, HostAndPort> node : builder.nodes.entrySet()) {
+      ring = ring.withNode(node.getKey());
+      ConnectionPoolConfig pool = new ConnectionPoolConfig();
+      pool.setMaxTotal(32);
+      clients.put(
+          node.getKey(),
+          RedisClient.builder()
+              .hostAndPort(node.getValue())
+              .clientConfig(config)
+              .poolConfig(pool)
+              .build());
+    }
+    this.ring = ring;
+    this.clients = clients;
+  }
+
+  /** A builder: add nodes, optionally change N, W, R, TTLs, timeout, clock and writer id. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The value of {@code key}, if cached.
+   *
+   * @throws CacheUnavailableException if fewer than R replicas answer
+   */
+  public Optional<String> get(String key) {
+    Objects.requireNonNull(key, "key");
+    List<String> owners = ring.nodesFor(key, replicas);
+    List<Future<Answer>> calls = new ArrayList<>(owners.size());
+    for (String node : owners) {
+      calls.add(executor.submit(() -> read(node, key)));
+    }
+    List<Answer> answers = new ArrayList<>(owners.size());
+    for (Future<Answer> call : calls) {
+      Answer answer = await(call);
+      if (answer != null) {
+        answers.add(answer);
+      }
+    }
+    if (answers.size() < readQuorum) {
+      throw new CacheUnavailableException(
+          "read quorum not reached for key '"
+              + key
+              + "': "
+              + answers.size()
+              + " of "
+              + readQuorum
+              + " replicas answered");
+    }
+    Answer newest = null;
+    for (Answer answer : answers) {
+      if (answer.entry != null && (newest == null || newest.isOlderThan(answer))) {
+        newest = answer;
+      }
+    }
+    if (newest != null) {
+      repairStale(key, newest, answers);
+    }
+    if (newest == null || newest.entry.isTombstone()) {
+      misses.increment();
+      return Optional.empty();
+    }
+    hits.increment();
+    return Optional.of(newest.entry.value());
+  }
+
+  /**
+   * The cached value of {@code key}, or the loader's, which is then cached with the default TTL
+   * (less up to 10%). Concurrent misses of one key in this process call the loader once. A loader's
+   * exception reaches every caller waiting for that load and nothing is cached.
+   *
+   * @throws NullPointerException if the loader returns null
+   * @throws CacheUnavailableException if fewer than R replicas answer the read
+   */
+  public String get(String key, Function<? super String, String> loader) {
+    Objects.requireNonNull(loader, "loader");
+    Optional<String> cached = get(key);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    CompletableFuture<String> mine = new CompletableFuture<>();
+    CompletableFuture<String> running = loading.putIfAbsent(key, mine);
+    if (running != null) {
+      return join(running);
+    }
+    try {
+      String value = get(key).orElseGet(() -> loadAndStore(key, loader));
+      mine.complete(value);
+      return value;
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      loading.remove(key, mine);
+    }
+  }
+
+  private String loadAndStore(String key, Function<? super String, String> loader) {
+    loads.increment();
+    String value =
+        Objects.requireNonNull(
+            loader.apply(key), () -> "loader returned null for key '" + key + "'");
+    long ttl = defaultTtl.toMillis();
+    long jittered = ttl - ThreadLocalRandom.current().nextLong(ttl / 10 + 1);
+    try {
+      put(key, value, Duration.ofMillis(Math.max(1, jittered)));
+    } catch (CacheUnavailableException e) {
+      LOG.warn("loaded '{}' but could not cache it: {}", key, e.getMessage());
+    }
+    return value;
+  }
+
+  /**
+   * Caches {@code value} under {@code key} with the default TTL.
+   *
+   * @throws CacheUnavailableException if fewer than W replicas stored it (not acknowledged)
+   */
+  public void put(String key, String value) {
+    put(key, value, defaultTtl);
+  }
+
+  /**
+   * Caches {@code value} under {@code key} for {@code ttl}.
+   *
+   * @throws IllegalArgumentException if the TTL is not positive or exceeds the maximum TTL
+   * @throws CacheUnavailableException if fewer than W replicas stored it (not acknowledged)
+   */
+  public void put(String key, String value, Duration ttl) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(ttl, "ttl");
+    if (ttl.toMillis() < 1 || ttl.compareTo(maxTtl) > 0) {
+      throw new IllegalArgumentException("ttl must be 1 ms.." + maxTtl + ": " + ttl);
+    }
+    write(key, new Versioned(nextVersion(), value), ttl.toMillis());
+  }
+
+  /**
+   * Removes {@code key}: writes a tombstone that lives as long as the maximum TTL, so no copy that
+   * missed it can come back.
+   *
+   * @throws CacheUnavailableException if fewer than W replicas stored the tombstone
+   */
+  public void invalidate(String key) {
+    Objects.requireNonNull(key, "key");
+    write(key, Versioned.tombstone(nextVersion()), maxTtl.toMillis());
+  }
+
+  /** The servers holding {@code key}, owner first. */
+  public List<String> replicasOf(String key) {
+    return ring.nodesFor(Objects.requireNonNull(key, "key"), replicas);
+  }
+
+  /** N, W and R. */
+  public Quorum quorum() {
+    return new Quorum(replicas, writeQuorum, readQuorum);
+  }
+
+  /** Counters since this cache was built. */
+  public Stats stats() {
+    return new Stats(hits.sum(), misses.sum(), loads.sum(), repairs.sum(), replicaFailures.sum());
+  }
+
+  /** Closes the connections to every node. */
+  @Override
+  public void close() {
+    executor.shutdownNow();
+    clients.values().forEach(RedisClient::close);
+  }
+
+  private void write(String key, Versioned entry, long ttlMillis) {
+    List<String> owners = ring.nodesFor(key, replicas);
+    List<Future<Boolean>> calls = new ArrayList<>(owners.size());
+    for (String node : owners) {
+      calls.add(executor.submit(() -> store(node, key, entry, ttlMillis)));
+    }
+    int acks = 0;
+    for (Future<Boolean> call : calls) {
+      if (Boolean.TRUE.equals(await(call))) {
+        acks++;
+      }
+    }
+    if (acks < writeQuorum) {
+      throw new CacheUnavailableException(
+          "write quorum not reached for key '"
+              + key
+              + "': "
+              + acks
+              + " of "
+              + writeQuorum
+              + " replicas stored it");
+    }
+  }
+
+  private void repairStale(String key, Answer newest, List<Answer> answers) {
+    if (newest.ttlMillis <= 0) {
+      return;
+    }
+    for (Answer answer : answers) {
+      if (answer.entry == null || answer.isOlderThan(newest)) {
+        if (store(answer.node, key, newest.entry, newest.ttlMillis)) {
+          repairs.increment();
+        }
+      }
+    }
+  }
+
+  /** The node's copy (entry null when it has none), or null when the node does not answer. */
+  private Answer read(String node, String key) {
+    try {
+      Object reply = clients.get(node).eval(GET_WITH_TTL, List.of(key), List.of());
+      if (reply == null) {
+        return new Answer(node, null, 0);
+      }
+      List<?> parts = (List<?>) reply;
+      return new Answer(
+          node, Versioned.decode((String) parts.get(0)), ((Number) parts.get(1)).longValue());
+    } catch (JedisException e) {
+      replicaFailures.increment();
+      LOG.debug("{} did not answer a read: {}", node, e.getMessage());
+      return null;
+    }
+  }
+
+  /** Whether the node now holds this version or a newer one. */
+  private boolean store(String node, String key, Versioned entry, long ttlMillis) {
+    try {
+      clients
+          .get(node)
+          .eval(SET_IF_NEWER, List.of(key), List.of(entry.encode(), Long.toString(ttlMillis)));
+      return true;
+    } catch (JedisException e) {
+      replicaFailures.increment();
+      LOG.debug("{} did not answer a write: {}", node, e.getMessage());
+      return false;
+    }
+  }
+
+  /**
+   * A version larger than any this cache made before: the clock's millisecond, then a tick within
+   * it (8 bits), then this writer's id (8 bits).
+   */
+  private long nextVersion() {
+    long tick = lastTick.updateAndGet(last -> Math.max(last + 1, clock.millis() << 8));
+    return tick << 8 | writerId;
+  }
+
+  private static <T> T await(Future<T> call) {
+    try {
+      return call.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a replica", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a replica call failed", e.getCause());
+    }
+  }
+
+  private static String join(CompletableFuture<String> load) {
+    try {
+      return load.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
+  /** One replica's answer to a read. */
+  private record Answer(String node, Versioned entry, long ttlMillis) {
+    boolean isOlderThan(Answer other) {
+      return entry == null || entry.version() < other.entry.version();
+    }
+  }
+
+  /**
+   * The replication settings: each key on {@code replicas} servers, writes acknowledged by {@code
+   * write} of them, reads answered by {@code read}.
+   *
+   * @param replicas N
+   * @param write W
+   * @param read R
+   */
+  public record Quorum(int replicas, int write, int read) {
+    /** Whether every successful read overlaps every acknowledged write (R + W &gt; N). */
+    public boolean readsSeeAcknowledgedWrites() {
+      return read + write > replicas;
+    }
+  }
+
+  /**
+   * Counters.
+   *
+   * @param hits reads that found a value
+   * @param misses reads that found none (or a tombstone)
+   * @param loads loader calls by {@link #get(String, Function)}
+   * @param repairs stale or missing copies rewritten by reads
+   * @param replicaFailures calls to a node that failed (down, timed out)
+   */
+  public record Stats(long hits, long misses, long loads, long repairs, long replicaFailures) {}
+
+  /** Collects the settings of a {@link DistributedCache}. */
+  public static final class Builder {
+    private final Map<String, HostAndPort> nodes = new LinkedHashMap<>();
+    private int replicas = 3;
+    private int writeQuorum;
+    private int readQuorum;
+    private Duration defaultTtl = Duration.ofMinutes(10);
+    private Duration maxTtl = Duration.ofHours(1);
+    private Duration timeout = Duration.ofMillis(500);
+    private InstantSource clock = InstantSource.system();
+    private int writerId = ThreadLocalRandom.current().nextInt(256);
+
+    private Builder() {}
+
+    /**
+     * Adds a Redis server under a stable name; the name, not the address, places it on the ring.
+     *
+     * @throws IllegalArgumentException if the name is taken
+     */
+    public Builder node(String name, String host, int port) {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(host, "host");
+      if (nodes.containsKey(name)) {
+        throw new IllegalArgumentException("two nodes named " + name);
+      }
+      nodes.put(name, new HostAndPort(host, port));
+      return this;
+    }
+
+    /** Each key is stored on {@code n} servers (N, default 3). */
+    public Builder replicas(int n) {
+      this.replicas = n;
+      return this;
+    }
+
+    /** A write is acknowledged when {@code w} replicas stored it (W, default N/2+1). */
+    public Builder writeQuorum(int w) {
+      if (w < 1) {
+        throw new IllegalArgumentException("writeQuorum must be at least 1: " + w);
+      }
+      this.writeQuorum = w;
+      return this;
+    }
+
+    /** A read needs {@code r} answers (R, default N-W+1). */
+    public Builder readQuorum(int r) {
+      if (r < 1) {
+        throw new IllegalArgumentException("readQuorum must be at least 1: " + r);
+      }
+      this.readQuorum = r;
+      return this;
+    }
+
+    /** TTL of {@link DistributedCache#put(String, String)} and of loaded values (10 min). */
+    public Builder defaultTtl(Duration ttl) {
+      this.defaultTtl = Objects.requireNonNull(ttl, "ttl");
+      return this;
+    }
+
+    /** The longest TTL, and so the life of a tombstone (1 h). */
+    public Builder maxTtl(Duration ttl) {
+      this.maxTtl = Objects.requireNonNull(ttl, "ttl");
+      return this;
+    }
+
+    /** Connect and read timeout of one call to a node (500 ms). */
+    public Builder timeout(Duration timeout) {
+      this.timeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /** The clock of write versions (the system clock). */
+    public Builder clock(InstantSource clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** This writer's id, 0..255, breaking version ties between writers (random). */
+    public Builder writerId(int id) {
+      if (id < 0 || id > 255) {
+        throw new IllegalArgumentException("writerId must be 0..255: " + id);
+      }
+      this.writerId = id;
+      return this;
+    }
+
+    /**
+     * The cache, connected lazily to its nodes.
+     *
+     * @throws IllegalArgumentException if the settings do not fit together
+     */
+    public DistributedCache build() {
+      if (nodes.isEmpty()) {
+        throw new IllegalArgumentException("a cache needs at least one node");
+      }
+      if (replicas < 1 || replicas > nodes.size()) {
+        throw new IllegalArgumentException(
+            "replicas must be 1.." + nodes.size() + " (the nodes): " + replicas);
+      }
+      if (writeQuorum > replicas) {
+        throw new IllegalArgumentException(
+            "writeQuorum must be 1.." + replicas + ": " + writeQuorum);
+      }
+      if (readQuorum > replicas) {
+        throw new IllegalArgumentException("readQuorum must be 1.." + replicas + ": " + readQuorum);
+      }
+      if (defaultTtl.toMillis() < 1 || defaultTtl.compareTo(maxTtl) > 0) {
+        throw new IllegalArgumentException(
+            "defaultTtl must be 1 ms..maxTtl (" + maxTtl + "): " + defaultTtl);
+      }
+      if (timeout.toMillis() < 1 || timeout.toMillis() > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("timeout must be at least 1 ms: " + timeout);
+      }
+      return new DistributedCache(this);
+    }
+  }
+
+  /**
+   * Runs the demo on four Redis servers started for it: writes, a node killed mid-run, reads and
+   * writes that go on, the node back empty and repaired by reads. {@code senior.advanced.1 [keys]}
+   * (default 1000).
+   *
+   * @throws IllegalArgumentException on bad arguments
+   */
+  public static void main(String... args) {
+    DistributedCacheDemo.run(args);
+  }
+}
