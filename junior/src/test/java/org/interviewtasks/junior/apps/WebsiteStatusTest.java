@@ -313,6 +313,31 @@ class WebsiteStatusTest {
     }
 
     @Test
+    void printsEachLineAsSoonAsItsUrlIsChecked() throws Exception {
+      var out = new CommandRun.Captured();
+      var seenBySecondRequest = new java.util.concurrent.atomic.AtomicReference<String>();
+      server.setDispatcher(
+          new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+              if (request.getUrl().encodedPath().equals("/second")) {
+                seenBySecondRequest.set(out.text());
+              }
+              return MockServers.response(200, "");
+            }
+          });
+
+      WebsiteStatus.run(
+          out.writer(),
+          new java.io.PrintWriter(java.io.Writer.nullWriter()),
+          url("/first"),
+          url("/second"));
+
+      assertThat(seenBySecondRequest.get())
+          .isEqualTo("UP   200 SUCCESS " + url("/first") + System.lineSeparator());
+    }
+
+    @Test
     void allUpIsExitCode0() throws Exception {
       server.enqueue(MockServers.response(200, ""));
 
