@@ -3,7 +3,6 @@ package org.interviewtasks.junior.apps;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
@@ -307,14 +306,12 @@ public final class EmailSender {
         part.setDataHandler(
             new DataHandler(
                 new ByteArrayDataSource(attachment.content(), attachment.contentType())));
-        part.setFileName(attachment.fileName());
-        part.setDisposition(Part.ATTACHMENT);
+        part.setFileName(attachment.fileName()); // also makes it Content-Disposition: attachment
         parts.addBodyPart(part);
       }
       message.setContent(parts);
     }
-    message.saveChanges();
-    return message;
+    return message; // writing it out (sending) sets the Message-ID and the MIME headers
   }
 
   /** The Jakarta Mail session properties for this sender's server. */

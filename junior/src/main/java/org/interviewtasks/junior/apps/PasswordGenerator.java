@@ -219,7 +219,7 @@ public final class PasswordGenerator {
         negatable = true,
         defaultValue = "true",
         fallbackValue = "true",
-        description = "ASCII punctuation such as ! # % _ (default: on).")
+        description = "ASCII punctuation such as ! # %% _ (default: on).")
     private boolean symbols;
 
     Command(PasswordGenerator generator) {

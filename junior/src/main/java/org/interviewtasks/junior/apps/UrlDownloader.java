@@ -324,7 +324,10 @@ public final class UrlDownloader {
       }
       PrintWriter out = spec.commandLine().getOut();
       int code = Cli.OK;
-      for (Download result : new UrlDownloader(client).downloadAll(all, directory)) {
+      Files.createDirectories(directory);
+      var downloader = new UrlDownloader(client);
+      for (String url : all) {
+        Download result = downloader.download(url, directory);
         switch (result) {
           case Saved saved ->
               out.println(

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -166,6 +167,36 @@ class CalculatorCliTest {
               "error: line 1: division by zero",
               "error: line 2: not a calculation: 'hello'; expected <number> <operator> <number>,"
                   + " e.g. 2 + 3");
+    }
+
+    @Test
+    void answersEachLineBeforeReadingTheNext() throws Exception {
+      var out = new CommandRun.Captured();
+      var seenWhenAskedForLine2 = new java.util.concurrent.atomic.AtomicReference<String>();
+      var lines = new java.util.ArrayDeque<>(List.of("1 + 1\n", "2 + 2\n"));
+      Reader oneLineAtATime =
+          new Reader() {
+            @Override
+            public int read(char[] buffer, int offset, int length) {
+              if (lines.isEmpty()) {
+                return -1;
+              }
+              if (lines.size() == 1) {
+                seenWhenAskedForLine2.set(out.text());
+              }
+              String line = lines.poll();
+              line.getChars(0, line.length(), buffer, offset);
+              return line.length();
+            }
+
+            @Override
+            public void close() {}
+          };
+
+      CalculatorCli.run(oneLineAtATime, out.writer(), out.writer());
+
+      assertThat(seenWhenAskedForLine2.get()).isEqualTo("2" + System.lineSeparator());
+      assertThat(out.text()).isEqualTo("2" + System.lineSeparator() + "4" + System.lineSeparator());
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.interviewtasks.junior.apps;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 
 /**
  * What a command line printed and returned, for the tests of this package's programs.
@@ -19,12 +21,32 @@ record CommandRun(int code, String out, String err) {
     int run(PrintWriter out, PrintWriter err) throws Exception;
   }
 
-  /** Runs {@code command} with writers that capture what it prints. */
+  /**
+   * Runs {@code command} with writers that capture what it prints. They buffer, as the console's
+   * do, so what the command does not flush is not seen.
+   */
   static CommandRun of(Command command) throws Exception {
-    var out = new StringWriter();
-    var err = new StringWriter();
-    int code = command.run(new PrintWriter(out), new PrintWriter(err));
-    return new CommandRun(code, out.toString(), err.toString());
+    var out = new Captured();
+    var err = new Captured();
+    int code = command.run(out.writer(), err.writer());
+    return new CommandRun(code, out.text(), err.text());
+  }
+
+  /** A buffering writer and the text that has reached its end so far. */
+  static final class Captured {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final PrintWriter writer =
+        new PrintWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
+
+    /** The writer to print to. */
+    PrintWriter writer() {
+      return writer;
+    }
+
+    /** What has been flushed through the writer. */
+    String text() {
+      return bytes.toString(StandardCharsets.UTF_8);
+    }
   }
 
   /** Standard output split into lines. */

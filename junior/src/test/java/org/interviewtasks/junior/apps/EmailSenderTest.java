@@ -457,6 +457,9 @@ class EmailSenderTest {
       assertThat(a).isEqualTo(new Attachment("a", "x/y", new byte[] {1, 2}));
       assertThat(a).hasSameHashCodeAs(new Attachment("a", "x/y", new byte[] {1, 2}));
       assertThat(a).isNotEqualTo(new Attachment("a", "x/y", new byte[] {1, 3}));
+      assertThat(a.hashCode())
+          .isNotEqualTo(new Attachment("a", "x/y", new byte[] {1, 3}).hashCode())
+          .isNotZero();
       assertThat(a).isNotEqualTo(new Attachment("b", "x/y", new byte[] {1, 2}));
       assertThat(a).isNotEqualTo(new Attachment("a", "x/z", new byte[] {1, 2}));
       assertThat(a).isNotEqualTo("a");
@@ -479,6 +482,10 @@ class EmailSenderTest {
           .withMessage("attachment b is larger than 26214400 bytes");
       assertThat(new Attachment("b", "x/y", new byte[EmailSender.MAX_ATTACHMENT_BYTES]).fileName())
           .isEqualTo("b");
+      try (var file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+        file.setLength(EmailSender.MAX_ATTACHMENT_BYTES);
+      }
+      assertThat(Attachment.of(big).content()).hasSize(EmailSender.MAX_ATTACHMENT_BYTES);
     }
 
     @Test

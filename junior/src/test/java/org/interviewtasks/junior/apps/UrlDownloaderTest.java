@@ -346,6 +346,17 @@ class UrlDownloaderTest {
     }
 
     @Test
+    void anExtensionOfUpTo16CharactersIsKept() {
+      String ext15 = "." + "e".repeat(15);
+      String ext16 = "." + "e".repeat(16);
+
+      assertThat(UrlDownloader.fileName(HttpUrl.get("http://x/" + "a".repeat(300) + ext15)))
+          .isEqualTo("a".repeat(184) + ext15);
+      assertThat(UrlDownloader.fileName(HttpUrl.get("http://x/" + "a".repeat(300) + ext16)))
+          .isEqualTo("a".repeat(200));
+    }
+
+    @Test
     void aLongExtensionIsNotKept() {
       String name = UrlDownloader.fileName(HttpUrl.get("http://x/a." + "b".repeat(250)));
 
@@ -403,6 +414,33 @@ class UrlDownloaderTest {
               "saved  " + url("/in.txt") + " -> " + target.resolve("in.txt") + " (5 bytes)",
               "failed " + url("/arg.txt") + ": HTTP 500");
       assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void reportsEachUrlAsSoonAsItIsDone() throws Exception {
+      var out = new CommandRun.Captured();
+      var seenBySecondRequest = new java.util.concurrent.atomic.AtomicReference<String>();
+      server.setDispatcher(
+          new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+              if (request.getUrl().encodedPath().equals("/second")) {
+                seenBySecondRequest.set(out.text());
+              }
+              return MockServers.response(404, "");
+            }
+          });
+
+      UrlDownloader.run(
+          out.writer(),
+          new java.io.PrintWriter(java.io.Writer.nullWriter()),
+          "-d",
+          dir.toString(),
+          url("/first"),
+          url("/second"));
+
+      assertThat(seenBySecondRequest.get())
+          .isEqualTo("failed " + url("/first") + ": HTTP 404" + System.lineSeparator());
     }
 
     @Test

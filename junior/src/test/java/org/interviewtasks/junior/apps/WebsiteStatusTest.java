@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -36,6 +40,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class WebsiteStatusTest {
+
+  private static final byte[] PLAIN_HTTP =
+      "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
   private MockWebServer server;
   private WebsiteStatus status;
@@ -181,14 +188,25 @@ class WebsiteStatusTest {
     }
 
     @Test
-    void httpsToAPlainHttpServerIsATlsFailure() {
-      String https = server.url("/").newBuilder().scheme("https").build().toString();
-      server.enqueue(MockServers.response(200, ""));
+    void httpsToAPlainHttpServerIsATlsFailure() throws Exception {
+      try (var plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        Thread answer =
+            Thread.startVirtualThread(
+                () -> {
+                  try (Socket socket = plain.accept()) {
+                    socket.getOutputStream().write(PLAIN_HTTP);
+                  } catch (IOException ignored) {
+                    // the client has gone: nothing to answer
+                  }
+                });
+        String https = "https://127.0.0.1:" + plain.getLocalPort() + "/";
 
-      Result result = status.check(https);
+        Result result = status.check(https);
+        answer.join();
 
-      assertThat(result).isInstanceOf(Unreachable.class);
-      assertThat(((Unreachable) result).failure()).isEqualTo(Failure.TLS);
+        assertThat(result).isInstanceOf(Unreachable.class);
+        assertThat(((Unreachable) result).failure()).isEqualTo(Failure.TLS);
+      }
     }
 
     @ParameterizedTest(name = "[{0}]")
@@ -310,6 +328,31 @@ class WebsiteStatusTest {
       assertThat(run.lines())
           .containsExactly(
               "UP   204 SUCCESS " + url("/ok"), "DOWN 502 SERVER_ERROR " + url("/bad"));
+    }
+
+    @Test
+    void printsEachLineAsSoonAsItsUrlIsChecked() throws Exception {
+      var out = new CommandRun.Captured();
+      var seenBySecondRequest = new java.util.concurrent.atomic.AtomicReference<String>();
+      server.setDispatcher(
+          new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+              if (request.getUrl().encodedPath().equals("/second")) {
+                seenBySecondRequest.set(out.text());
+              }
+              return MockServers.response(200, "");
+            }
+          });
+
+      WebsiteStatus.run(
+          out.writer(),
+          new java.io.PrintWriter(java.io.Writer.nullWriter()),
+          url("/first"),
+          url("/second"));
+
+      assertThat(seenBySecondRequest.get())
+          .isEqualTo("UP   200 SUCCESS " + url("/first") + System.lineSeparator());
     }
 
     @Test
