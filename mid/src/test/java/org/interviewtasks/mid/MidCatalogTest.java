@@ -14,6 +14,6 @@ class MidCatalogTest extends CatalogContract {
 
   @Override
   protected Set<String> completeCategories() {
-    return Set.of("testing");
+    return Set.of("files", "testing");
   }
 }
