@@ -14,6 +14,6 @@ class MidCatalogTest extends CatalogContract {
 
   @Override
   protected Set<String> completeCategories() {
-    return Set.of("files", "testing");
+    return Set.of("apps", "files", "testing");
   }
 }
