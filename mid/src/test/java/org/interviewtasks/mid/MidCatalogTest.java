@@ -14,6 +14,6 @@ class MidCatalogTest extends CatalogContract {
 
   @Override
   protected Set<String> completeCategories() {
-    return Set.of("core", "algorithms", "oop", "testing");
+    return Set.of("core", "algorithms", "oop", "files", "apps", "testing");
   }
 }
