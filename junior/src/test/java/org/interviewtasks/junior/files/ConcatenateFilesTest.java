@@ -169,6 +169,16 @@ class ConcatenateFilesTest {
     }
 
     @Test
+    void oneSourceIsEnough() throws Exception {
+      Path a = write("only");
+      Path target = dir.resolve("copy.txt");
+
+      StdStreams.capture(() -> ConcatenateFiles.main(target.toString(), a.toString()));
+
+      assertThat(Files.readString(target)).isEqualTo("only");
+    }
+
+    @Test
     void needsATargetAndASource() {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> ConcatenateFiles.main("all.txt"))

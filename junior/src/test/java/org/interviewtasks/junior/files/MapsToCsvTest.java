@@ -240,6 +240,9 @@ class MapsToCsvTest {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> MapsToCsv.main(dir.resolve("o.csv").toString(), "a=1;b"))
           .withMessage("not key=value: 'b'");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> MapsToCsv.main(dir.resolve("o.csv").toString(), "=v"))
+          .withMessage("row 0 has an empty key");
     }
   }
 
