@@ -181,7 +181,7 @@ class ConcatenateFilesTest {
     @Test
     void needsATargetAndASource() {
       assertThatIllegalArgumentException()
-          .isThrownBy(() -> ConcatenateFiles.main("all.txt"))
+          .isThrownBy(() -> ConcatenateFiles.main(dir.resolve("all.txt").toString()))
           .withMessage("usage: junior.files.10 <target> <source> [source...]");
     }
   }
