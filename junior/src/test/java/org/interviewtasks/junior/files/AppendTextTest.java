@@ -206,10 +206,10 @@ class AppendTextTest {
     @Test
     void needsTwoArguments() {
       assertThatIllegalArgumentException()
-          .isThrownBy(() -> AppendText.main("log.txt"))
+          .isThrownBy(() -> AppendText.main(dir.resolve("log.txt").toString()))
           .withMessage("usage: junior.files.20 <file> <text>");
       assertThatIllegalArgumentException()
-          .isThrownBy(() -> AppendText.main("log.txt", "a", "b"))
+          .isThrownBy(() -> AppendText.main(dir.resolve("log.txt").toString(), "a", "b"))
           .withMessage("usage: junior.files.20 <file> <text>");
     }
   }

@@ -169,9 +169,19 @@ class ConcatenateFilesTest {
     }
 
     @Test
+    void oneSourceIsEnough() throws Exception {
+      Path a = write("only");
+      Path target = dir.resolve("copy.txt");
+
+      StdStreams.capture(() -> ConcatenateFiles.main(target.toString(), a.toString()));
+
+      assertThat(Files.readString(target)).isEqualTo("only");
+    }
+
+    @Test
     void needsATargetAndASource() {
       assertThatIllegalArgumentException()
-          .isThrownBy(() -> ConcatenateFiles.main("all.txt"))
+          .isThrownBy(() -> ConcatenateFiles.main(dir.resolve("all.txt").toString()))
           .withMessage("usage: junior.files.10 <target> <source> [source...]");
     }
   }

@@ -119,6 +119,12 @@ class ExtractKeywordLinesTest {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> extract(log, "a\r", false))
           .withMessage("keyword must not contain a line break");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> extract(log, "\na", false))
+          .withMessage("keyword must not contain a line break");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> extract(log, "\ra", false))
+          .withMessage("keyword must not contain a line break");
     }
 
     @Test

@@ -107,6 +107,9 @@ class FindReplaceTest {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> FindReplace.replace(file, "\r", "x"))
           .withMessage("the text to find must not contain a line break");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> FindReplace.replace(file, "\nb", "x"))
+          .withMessage("the text to find must not contain a line break");
 
       assertThat(Files.readString(file)).isEqualTo("a\nb");
     }

@@ -235,11 +235,14 @@ class MapsToCsvTest {
     @Test
     void rejectsBadArguments() {
       assertThatIllegalArgumentException()
-          .isThrownBy(() -> MapsToCsv.main("out.csv"))
+          .isThrownBy(() -> MapsToCsv.main(dir.resolve("out.csv").toString()))
           .withMessage("usage: junior.files.7 <target.csv> <key=value;key=value...> [row...]");
       assertThatIllegalArgumentException()
           .isThrownBy(() -> MapsToCsv.main(dir.resolve("o.csv").toString(), "a=1;b"))
           .withMessage("not key=value: 'b'");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> MapsToCsv.main(dir.resolve("o.csv").toString(), "=v"))
+          .withMessage("row 0 has an empty key");
     }
   }
 

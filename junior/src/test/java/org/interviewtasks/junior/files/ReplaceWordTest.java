@@ -124,6 +124,12 @@ class ReplaceWordTest {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> ReplaceWord.replace(file, "a\r", "x"))
           .withMessage("word must not contain a line break");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> ReplaceWord.replace(file, "\na", "x"))
+          .withMessage("word must not contain a line break");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> ReplaceWord.replace(file, "\ra", "x"))
+          .withMessage("word must not contain a line break");
     }
 
     @Test
