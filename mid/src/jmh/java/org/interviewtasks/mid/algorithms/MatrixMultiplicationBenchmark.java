@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 public class MatrixMultiplicationBenchmark {
 
-  @Param({"256"})
+  @Param({"512"})
   public int size;
 
   private long[][] a;

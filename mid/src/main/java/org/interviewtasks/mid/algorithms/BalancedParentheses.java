@@ -99,8 +99,7 @@ public final class BalancedParentheses {
     }
 
     boolean isCloser(char c) {
-      int i = pairs.indexOf(c);
-      return i >= 0 && i % 2 == 1;
+      return pairs.indexOf(c) % 2 == 1; // an absent character gives -1, and -1 % 2 is -1
     }
 
     char closerOf(char opener) {

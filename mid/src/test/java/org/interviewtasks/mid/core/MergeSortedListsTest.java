@@ -139,6 +139,10 @@ class MergeSortedListsTest {
               List.of(List.of(2), List.of(1)), Comparator.naturalOrder());
       pairwise.add(0);
       assertThat(pairwise).containsExactly(1, 2, 0);
+      List<Integer> none =
+          MergeSortedLists.mergePairwise(List.<List<Integer>>of(), Comparator.naturalOrder());
+      none.add(7);
+      assertThat(none).containsExactly(7);
     }
 
     @Test
