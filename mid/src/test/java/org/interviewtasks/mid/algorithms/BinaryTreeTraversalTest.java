@@ -2,9 +2,7 @@ package org.interviewtasks.mid.algorithms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
@@ -34,68 +32,6 @@ class BinaryTreeTraversalTest {
     TreeNode<String> b = new TreeNode<>("B", new TreeNode<>("A"), d);
     TreeNode<String> i = new TreeNode<>("I", new TreeNode<>("H"), null);
     return new TreeNode<>("F", b, new TreeNode<>("G", null, i));
-  }
-
-  /** A random tree of up to {@code maxSize} nodes, values 0.. in creation order. */
-  static TreeNode<Integer> randomTree(SplittableRandom random, int maxSize) {
-    int size = random.nextInt(maxSize + 1);
-    if (size == 0) {
-      return null;
-    }
-    List<TreeNode<Integer>> nodes = new ArrayList<>();
-    nodes.add(new TreeNode<>(0));
-    while (nodes.size() < size) {
-      TreeNode<Integer> parent = nodes.get(random.nextInt(nodes.size()));
-      TreeNode<Integer> child = new TreeNode<>(nodes.size());
-      if (random.nextBoolean() && parent.left() == null) {
-        parent.setLeft(child);
-        nodes.add(child);
-      } else if (parent.right() == null) {
-        parent.setRight(child);
-        nodes.add(child);
-      }
-    }
-    return nodes.get(0);
-  }
-
-  /** A path of n nodes, each the left (or right) child of the one before. */
-  static TreeNode<Integer> chain(int n, boolean left) {
-    TreeNode<Integer> root = new TreeNode<>(0);
-    TreeNode<Integer> node = root;
-    for (int i = 1; i < n; i++) {
-      TreeNode<Integer> child = new TreeNode<>(i);
-      if (left) {
-        node.setLeft(child);
-      } else {
-        node.setRight(child);
-      }
-      node = child;
-    }
-    return root;
-  }
-
-  /** Every node's value and children's values, level by level: equal shapes give equal lists. */
-  static <T> List<String> shape(TreeNode<T> root) {
-    List<String> shape = new ArrayList<>();
-    Deque<TreeNode<T>> queue = new ArrayDeque<>();
-    if (root != null) {
-      queue.add(root);
-    }
-    while (!queue.isEmpty()) {
-      TreeNode<T> node = queue.remove();
-      shape.add(node.value() + "(" + valueOf(node.left()) + "," + valueOf(node.right()) + ")");
-      if (node.left() != null) {
-        queue.add(node.left());
-      }
-      if (node.right() != null) {
-        queue.add(node.right());
-      }
-    }
-    return shape;
-  }
-
-  private static String valueOf(TreeNode<?> node) {
-    return node == null ? "-" : String.valueOf(node.value());
   }
 
   private static <T> void recursivePreorder(TreeNode<T> node, List<T> out) {
@@ -191,11 +127,11 @@ class BinaryTreeTraversalTest {
     @Test
     void morrisLeavesTheTreeAsItWas() {
       TreeNode<String> tree = example();
-      List<String> before = shape(tree);
+      List<String> before = Trees.shape(tree);
 
       BinaryTreeTraversal.morrisInorder(tree);
 
-      assertThat(shape(tree)).isEqualTo(before);
+      assertThat(Trees.shape(tree)).isEqualTo(before);
     }
   }
 
@@ -206,7 +142,7 @@ class BinaryTreeTraversalTest {
 
     @Test
     void aLeftChainDoesNotOverflowTheStack() {
-      TreeNode<Integer> root = chain(DEPTH, true);
+      TreeNode<Integer> root = Trees.chain(DEPTH, true);
 
       assertThat(BinaryTreeTraversal.preorder(root)).hasSize(DEPTH).startsWith(0, 1);
       assertThat(BinaryTreeTraversal.inorder(root)).hasSize(DEPTH).startsWith(DEPTH - 1);
@@ -217,7 +153,7 @@ class BinaryTreeTraversalTest {
 
     @Test
     void aRightChainDoesNotOverflowTheStack() {
-      TreeNode<Integer> root = chain(DEPTH, false);
+      TreeNode<Integer> root = Trees.chain(DEPTH, false);
 
       assertThat(BinaryTreeTraversal.preorder(root)).hasSize(DEPTH).startsWith(0, 1);
       assertThat(BinaryTreeTraversal.inorder(root)).hasSize(DEPTH).startsWith(0, 1);
@@ -230,7 +166,7 @@ class BinaryTreeTraversalTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void agreesWithTheRecursiveDefinitions(long seed) {
-    TreeNode<Integer> root = randomTree(new SplittableRandom(seed), 60);
+    TreeNode<Integer> root = Trees.randomTree(new SplittableRandom(seed), 60, i -> i);
     List<Integer> pre = new ArrayList<>();
     List<Integer> in = new ArrayList<>();
     List<Integer> post = new ArrayList<>();
@@ -239,14 +175,14 @@ class BinaryTreeTraversalTest {
     recursiveInorder(root, in);
     recursivePostorder(root, post);
     recursiveLevels(root, 0, levels);
-    List<String> shapeBefore = shape(root);
+    List<String> shapeBefore = Trees.shape(root);
 
     assertThat(BinaryTreeTraversal.preorder(root)).isEqualTo(pre);
     assertThat(BinaryTreeTraversal.inorder(root)).isEqualTo(in);
     assertThat(BinaryTreeTraversal.postorder(root)).isEqualTo(post);
     assertThat(BinaryTreeTraversal.levelOrder(root)).isEqualTo(levels);
     assertThat(BinaryTreeTraversal.morrisInorder(root)).isEqualTo(in);
-    assertThat(shape(root)).isEqualTo(shapeBefore);
+    assertThat(Trees.shape(root)).isEqualTo(shapeBefore);
   }
 
   static LongStream seeds() {

@@ -20,16 +20,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLHandshakeException;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import okhttp3.Dns;
 import okhttp3.OkHttpClient;
 import org.interviewtasks.mid.apps.UrlDownloader.Result;
@@ -322,24 +318,8 @@ class UrlDownloaderTest {
     @Test
     void keepsAtMostTheLimitInFlightAndReportsInInputOrder() throws Exception {
       int bound = 3;
-      AtomicInteger inFlight = new AtomicInteger();
-      AtomicInteger maxInFlight = new AtomicInteger();
-      CountDownLatch saturated = new CountDownLatch(1);
-      CountDownLatch release = new CountDownLatch(1);
-      server.setDispatcher(
-          new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-              int now = inFlight.incrementAndGet();
-              maxInFlight.accumulateAndGet(now, Math::max);
-              if (now == bound) {
-                saturated.countDown();
-              }
-              release.await(30, TimeUnit.SECONDS);
-              inFlight.decrementAndGet();
-              return body(request.getTarget());
-            }
-          });
+      InFlightGate gate = new InFlightGate(bound, request -> body(request.getTarget()));
+      server.setDispatcher(gate);
       List<URI> urls = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
         urls.add(url("/f" + i + ".txt"));
@@ -359,11 +339,11 @@ class UrlDownloaderTest {
                     }
                   });
 
-      assertThat(saturated.await(30, TimeUnit.SECONDS)).isTrue();
-      release.countDown();
+      assertThat(gate.awaitSaturated()).isTrue();
+      gate.release();
       run.join(Duration.ofSeconds(30));
 
-      assertThat(maxInFlight.get()).isEqualTo(bound);
+      assertThat(gate.maxInFlight()).isEqualTo(bound);
       assertThat(results).extracting(Result::url).containsExactlyElementsOf(urls);
       assertThat(results).allMatch(Result::ok);
       assertThat(dir.resolve("f7.txt")).hasContent("/f7.txt");

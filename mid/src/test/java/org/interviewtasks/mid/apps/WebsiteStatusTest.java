@@ -17,15 +17,11 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLHandshakeException;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import okhttp3.Dns;
 import okhttp3.OkHttpClient;
 import okhttp3.tls.HandshakeCertificates;
@@ -298,24 +294,9 @@ class WebsiteStatusTest {
     @Test
     void checksConcurrentlyWithinTheBoundAndKeepsInputOrder() throws Exception {
       int bound = 3;
-      AtomicInteger inFlight = new AtomicInteger();
-      AtomicInteger maxInFlight = new AtomicInteger();
-      CountDownLatch saturated = new CountDownLatch(1);
-      CountDownLatch release = new CountDownLatch(1);
-      server.setDispatcher(
-          new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-              int now = inFlight.incrementAndGet();
-              maxInFlight.accumulateAndGet(now, Math::max);
-              if (now == bound) {
-                saturated.countDown();
-              }
-              release.await(30, TimeUnit.SECONDS);
-              inFlight.decrementAndGet();
-              return status(request.getTarget().endsWith("5") ? 500 : 200);
-            }
-          });
+      InFlightGate gate =
+          new InFlightGate(bound, request -> status(request.getTarget().endsWith("5") ? 500 : 200));
+      server.setDispatcher(gate);
       List<URI> urls = new ArrayList<>();
       for (int i = 0; i < 9; i++) {
         urls.add(url("/site" + i));
@@ -338,11 +319,11 @@ class WebsiteStatusTest {
                     }
                   });
 
-      assertThat(saturated.await(30, TimeUnit.SECONDS)).isTrue();
-      release.countDown();
+      assertThat(gate.awaitSaturated()).isTrue();
+      gate.release();
       run.join(Duration.ofSeconds(30));
 
-      assertThat(maxInFlight.get()).isEqualTo(bound);
+      assertThat(gate.maxInFlight()).isEqualTo(bound);
       assertThat(reports).extracting(Report::url).containsExactlyElementsOf(urls);
       assertThat(reports)
           .extracting(Report::verdict)

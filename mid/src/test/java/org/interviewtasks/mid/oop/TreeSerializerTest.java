@@ -10,15 +10,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import org.interviewtasks.common.testing.RandomData;
 import org.interviewtasks.common.testing.Seeds;
 import org.interviewtasks.mid.algorithms.TreeNode;
+import org.interviewtasks.mid.algorithms.Trees;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,67 +26,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TreeSerializerTest {
 
   final TreeSerializer<Integer> ints = new TreeSerializer<>(Integer.class);
-
-  /** Each node's value with its children's values, level by level: equal trees, equal lists. */
-  static <T> List<String> shape(TreeNode<T> root) {
-    List<String> shape = new ArrayList<>();
-    Deque<TreeNode<T>> queue = new ArrayDeque<>();
-    if (root != null) {
-      queue.add(root);
-    }
-    while (!queue.isEmpty()) {
-      TreeNode<T> node = queue.remove();
-      shape.add(node.value() + "(" + valueOf(node.left()) + "," + valueOf(node.right()) + ")");
-      if (node.left() != null) {
-        queue.add(node.left());
-      }
-      if (node.right() != null) {
-        queue.add(node.right());
-      }
-    }
-    return shape;
-  }
-
-  private static String valueOf(TreeNode<?> node) {
-    return node == null ? "-" : String.valueOf(node.value());
-  }
-
-  /** A random tree of up to {@code maxSize} nodes with values drawn by {@code values}. */
-  static TreeNode<String> randomTree(SplittableRandom random, int maxSize) {
-    int size = random.nextInt(maxSize + 1);
-    if (size == 0) {
-      return null;
-    }
-    List<TreeNode<String>> nodes = new ArrayList<>();
-    nodes.add(new TreeNode<>(RandomData.text(random, 4)));
-    while (nodes.size() < size) {
-      TreeNode<String> parent = nodes.get(random.nextInt(nodes.size()));
-      TreeNode<String> child = new TreeNode<>(RandomData.text(random, 4));
-      if (random.nextBoolean() && parent.left() == null) {
-        parent.setLeft(child);
-        nodes.add(child);
-      } else if (parent.right() == null) {
-        parent.setRight(child);
-        nodes.add(child);
-      }
-    }
-    return nodes.get(0);
-  }
-
-  static TreeNode<Integer> chain(int n, boolean left) {
-    TreeNode<Integer> root = new TreeNode<>(0);
-    TreeNode<Integer> node = root;
-    for (int i = 1; i < n; i++) {
-      TreeNode<Integer> child = new TreeNode<>(i);
-      if (left) {
-        node.setLeft(child);
-      } else {
-        node.setRight(child);
-      }
-      node = child;
-    }
-    return root;
-  }
 
   @Nested
   class Format {
@@ -124,7 +61,7 @@ class TreeSerializerTest {
       String json = points.toJson(root);
 
       assertThat(json).isEqualTo("[{\"x\":1,\"y\":-2},null,{\"x\":0,\"y\":0}]");
-      assertThat(shape(points.fromJson(json))).isEqualTo(shape(root));
+      assertThat(Trees.shape(points.fromJson(json))).isEqualTo(Trees.shape(root));
       assertThat(strings.toJson(new TreeNode<>("ü \"q\" 😀"))).isEqualTo("[\"ü \\\"q\\\" 😀\"]");
     }
 
@@ -145,7 +82,7 @@ class TreeSerializerTest {
       List<String> expected =
           expectedShape == null ? List.of() : List.of(expectedShape.split("; "));
 
-      assertThat(shape(ints.fromJson(json))).isEqualTo(expected);
+      assertThat(Trees.shape(ints.fromJson(json))).isEqualTo(expected);
     }
   }
 
@@ -160,13 +97,13 @@ class TreeSerializerTest {
     @ParameterizedTest(name = "left = {0}")
     @CsvSource({"true", "false"})
     void aHundredThousandLevelsRoundTripWithoutOverflow(boolean left) {
-      TreeNode<Integer> root = chain(DEPTH, left);
+      TreeNode<Integer> root = Trees.chain(DEPTH, left);
 
       String json = ints.toJson(root);
       TreeNode<Integer> back = ints.fromJson(json);
 
       assertThat(json).startsWith(left ? "[0,1,null,2,null,3" : "[0,null,1,null,2");
-      assertThat(shape(back)).isEqualTo(shape(root));
+      assertThat(Trees.shape(back)).isEqualTo(Trees.shape(root));
     }
 
     @Test
@@ -197,7 +134,7 @@ class TreeSerializerTest {
 
       assertThat(out).hasToString("tree: [1,2] (end)");
       StringReader in = new StringReader("[3,4]");
-      assertThat(shape(ints.read(in))).containsExactly("3(4,-)", "4(-,-)");
+      assertThat(Trees.shape(ints.read(in))).containsExactly("3(4,-)", "4(-,-)");
       assertThat(in.ready()).isTrue(); // still open: a closed StringReader would throw
     }
   }
@@ -258,12 +195,13 @@ class TreeSerializerTest {
   @MethodSource("seeds")
   void roundTripsRandomTrees(long seed) {
     TreeSerializer<String> strings = new TreeSerializer<>(String.class);
-    TreeNode<String> root = randomTree(new SplittableRandom(seed), 80);
+    SplittableRandom random = new SplittableRandom(seed);
+    TreeNode<String> root = Trees.randomTree(random, 80, i -> RandomData.text(random, 4));
 
     String json = strings.toJson(root);
     TreeNode<String> back = strings.fromJson(json);
 
-    assertThat(shape(back)).isEqualTo(shape(root));
+    assertThat(Trees.shape(back)).isEqualTo(Trees.shape(root));
     assertThat(strings.toJson(back)).isEqualTo(json);
     assertThat(json).doesNotEndWith("null]");
   }
