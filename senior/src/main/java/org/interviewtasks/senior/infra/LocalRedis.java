@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
@@ -30,7 +32,8 @@ import java.util.stream.Stream;
  * case for anything that claims not to lose data. Replication starts without delay ({@code
  * repl-diskless-sync-delay 0}), so {@code WAIT} answers within milliseconds. All files live in one
  * temporary directory that {@link #close()} deletes; a shutdown hook kills the servers if the JVM
- * exits without closing.
+ * exits without closing. A JVM killed with SIGKILL runs no hook, so every new group first reaps the
+ * groups whose owning JVM is gone: their servers are killed and their files deleted.
  */
 public final class LocalRedis implements AutoCloseable {
 
@@ -39,6 +42,8 @@ public final class LocalRedis implements AutoCloseable {
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
   private static final int START_ATTEMPTS = 3;
+  private static final String GROUP_PREFIX = "local-redis-";
+  private static final String OWNER_FILE = "owner.pid";
 
   private final Path directory;
   private final Path binary;
@@ -159,10 +164,62 @@ public final class LocalRedis implements AutoCloseable {
 
   private static LocalRedis create() {
     try {
-      Path directory = Files.createTempDirectory("local-redis-");
+      Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+      reapOrphans(temp);
+      Path directory = Files.createTempDirectory(temp, GROUP_PREFIX);
+      Files.writeString(
+          directory.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
       return new LocalRedis(directory, extractBinary(directory));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare a directory for Redis", e);
+    }
+  }
+
+  /**
+   * Kills the servers of every group in {@code temp} whose owning JVM is no longer running, and
+   * deletes the group's files; returns how many groups it reaped. A server belongs to a group when
+   * its executable is the group's copy of the binary, so no other Redis on the machine is touched.
+   * A group without an owner file (being created right now) or whose owner still runs (or whose pid
+   * was reused) is left alone.
+   */
+  static int reapOrphans(Path temp) {
+    List<Path> orphans = new ArrayList<>();
+    try (DirectoryStream<Path> groups = Files.newDirectoryStream(temp, GROUP_PREFIX + "*")) {
+      for (Path group : groups) {
+        OptionalLong owner = ownerOf(group);
+        if (owner.isPresent()
+            && ProcessHandle.of(owner.getAsLong()).filter(ProcessHandle::isAlive).isEmpty()) {
+          orphans.add(group);
+        }
+      }
+    } catch (IOException e) {
+      return 0; // nothing readable to reap; the new group does not depend on it
+    }
+    int reaped = 0;
+    for (Path group : orphans) {
+      try {
+        String binary = group.toRealPath().resolve("redis-server").toString();
+        ProcessHandle.allProcesses()
+            .filter(process -> process.info().command().filter(binary::equals).isPresent())
+            .forEach(
+                process -> {
+                  process.destroyForcibly();
+                  process.onExit().join();
+                });
+        deleteRecursively(group);
+        reaped++;
+      } catch (IOException | UncheckedIOException e) {
+        // another JVM is reaping the same group
+      }
+    }
+    return reaped;
+  }
+
+  private static OptionalLong ownerOf(Path group) {
+    try {
+      return OptionalLong.of(Long.parseLong(Files.readString(group.resolve(OWNER_FILE)).strip()));
+    } catch (IOException | NumberFormatException e) {
+      return OptionalLong.empty();
     }
   }
 
@@ -216,7 +273,7 @@ public final class LocalRedis implements AutoCloseable {
     }
   }
 
-  private static Path extractBinary(Path directory) throws IOException {
+  static Path extractBinary(Path directory) throws IOException {
     String resource = "redis-server-" + VERSION + "-" + platform();
     Path binary = directory.resolve("redis-server");
     try (InputStream in = LocalRedis.class.getClassLoader().getResourceAsStream(resource)) {

@@ -47,7 +47,7 @@ final class Tasks {
 
   private static final int END = 0;
   private static final int BUFFER = 1 << 16;
-  private static final long ENTRY_OVERHEAD = 48; // a map entry or list slot plus a boxed value
+  static final long ENTRY_OVERHEAD = 48; // a map entry or list slot plus a boxed value
 
   /**
    * At most this many runs are merged at once; more are merged in passes (Hadoop's sort factor).

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class MapReduceTest {
@@ -139,6 +140,48 @@ class MapReduceTest {
       assertThat(result.mapTasks()).isZero();
       assertThat(result.outputs()).hasSize(3).allSatisfy(out -> assertThat(out).isEmptyFile());
       assertThat(result.lines()).isEmpty();
+    }
+
+    /**
+     * The map buffer's accounting: each new record adds its estimated heap size, and the buffer
+     * spills as soon as the total passes the budget, then once more at the end for what is left.
+     * With n distinct words of one length every record costs the same e bytes, so a spill holds
+     * floor(budget / e) + 1 records and the count of spills is exact.
+     */
+    @ParameterizedTest(name = "{0}, budget {1}")
+    @CsvSource({
+      "WordCount, 1000",
+      "WordCount, 4000",
+      "InvertedIndex, 1000",
+      "InvertedIndex, 4000",
+      "InvertedIndex, 1000000"
+    })
+    void spillsExactlyWhenTheEstimateOutgrowsTheBudget(String jobName, long budget)
+        throws IOException {
+      List<String> words = new ArrayList<>();
+      for (int i = 0; i < 500; i++) {
+        words.add(
+            "w" + (char) ('a' + i / 676) + (char) ('a' + i / 26 % 26) + (char) ('a' + i % 26));
+      }
+      Path input = Files.write(temp.resolve("in.txt"), words);
+      boolean counting = jobName.equals("WordCount");
+      Class<? extends Job<?, ?, ?>> jobClass = counting ? WordCount.class : InvertedIndex.class;
+      long entry =
+          Tasks.ENTRY_OVERHEAD
+              + Codec.STRING.heapSize(words.getFirst())
+              + (counting
+                  ? Codec.LONG.heapSize(1L)
+                  : Codec.STRING.heapSize(input.getFileName().toString()));
+      long perSpill = budget / entry + 1;
+      long whileMapping = words.size() / perSpill;
+      long expected = whileMapping + (whileMapping > 0 && words.size() % perSpill > 0 ? 1 : 0);
+
+      Result result =
+          MapReduce.run(jobClass, List.of(input), config("job").withSizes(1 << 20, budget));
+
+      assertThat(result.mapTasks()).isOne();
+      assertThat(result.counters().spills()).isEqualTo(expected);
+      assertThat(result.lines()).hasSize(words.size());
     }
   }
 
@@ -248,6 +291,26 @@ class MapReduceTest {
               "map task 0 failed after 2 attempts: java.lang.IllegalStateException: cannot map 'boom'")
           .hasRootCauseInstanceOf(IllegalStateException.class);
       assertThat(temp.resolve("job").resolve("output")).isEmptyDirectory();
+    }
+
+    @Test
+    void withOneAttemptAFailureIsFinalAndTheMessageSaysSo() throws IOException {
+      Path input = Files.writeString(temp.resolve("in.txt"), "boom\n");
+      Config once = config("job").withFailurePolicy(Duration.ofMinutes(2), 1);
+
+      assertThatThrownBy(() -> MapReduce.run(Exploding.class, List.of(input), once))
+          .isInstanceOf(MapReduceException.class)
+          .hasMessage(
+              "map task 0 failed after 1 attempt: java.lang.IllegalStateException: cannot map 'boom'");
+    }
+
+    @Test
+    void countersOfTasksAndAttemptsAddUpFieldByField() {
+      MapReduce.Counters sum =
+          new MapReduce.Counters(1, 2, 3, 4, 5, 6)
+              .plus(new MapReduce.Counters(10, 20, 30, 40, 50, 60));
+
+      assertThat(sum).isEqualTo(new MapReduce.Counters(11, 22, 33, 44, 55, 66));
     }
 
     @Test
