@@ -25,7 +25,7 @@ final class Web {
    *
    * @throws IllegalArgumentException if it is not
    */
-  static URI requireHttp(URI url) {
+  static void requireHttp(URI url) {
     Objects.requireNonNull(url, "url");
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
@@ -34,7 +34,6 @@ final class Web {
     if (url.getHost() == null) {
       throw new IllegalArgumentException("URL has no host: " + url);
     }
-    return url;
   }
 
   /**

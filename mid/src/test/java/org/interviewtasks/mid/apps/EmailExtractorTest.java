@@ -117,6 +117,16 @@ class EmailExtractorTest {
       assertThat(addresses(tooLong + " " + fine)).containsExactly(fine);
     }
 
+    @Test
+    void theLimitIsInclusive() throws IOException {
+      String domain = (("b".repeat(60) + ".").repeat(3) + "e".repeat(46) + ".com");
+      String atLimit = "x".repeat(20) + "@" + domain;
+      String overLimit = "y" + atLimit; // its local part is still within 64
+
+      assertThat(atLimit).hasSize(254);
+      assertThat(addresses(overLimit + " " + atLimit)).containsExactly(atLimit);
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("org.interviewtasks.mid.apps.EmailExtractorTest#seeds")
     void findsEveryPlantedAddressWhateverTheSpelling(long seed) throws IOException {

@@ -241,6 +241,10 @@ class EmailSenderTest {
           .isTrue();
       assertThat(
               EmailSender.temporary(
+                  new SMTPSendFailedException("DATA", 400, "400", null, null, null, null)))
+          .isTrue();
+      assertThat(
+              EmailSender.temporary(
                   new SMTPSendFailedException("DATA", 499, "499", null, null, null, null)))
           .isTrue();
       assertThat(
@@ -305,6 +309,10 @@ class EmailSenderTest {
           .withMessage("the value of {{name}} has a line break, which a header cannot hold");
       assertThatIllegalArgumentException()
           .isThrownBy(() -> EmailSender.render("Hi {{name}}", Map.of("name", "Ann\nX"), true));
+      assertThatIllegalArgumentException() // a break at the very start is still a break
+          .isThrownBy(() -> EmailSender.render("{{name}}", Map.of("name", "\rX"), true));
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> EmailSender.render("{{name}}", Map.of("name", "\nX"), true));
       assertThat(EmailSender.render("Hi {{name}}", Map.of("name", "Ann\nX"), false))
           .isEqualTo("Hi Ann\nX");
     }

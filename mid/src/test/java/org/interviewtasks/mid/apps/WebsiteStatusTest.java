@@ -54,7 +54,7 @@ class WebsiteStatusTest {
   MockWebServer server;
 
   /** A clock that moves 7 ms every time it is read. */
-  final AtomicLong ticks = new AtomicLong();
+  final AtomicLong ticks = new AtomicLong(1_000_000_000); // not zero: start + now must not pass
 
   final WebsiteStatus checker = new WebsiteStatus(CLIENT, 4, 3, () -> ticks.getAndAdd(7_000_000));
 
@@ -161,6 +161,15 @@ class WebsiteStatusTest {
                   Duration.ofMillis(7),
                   "HTTP 503 (SERVER_ERROR)"));
       assertThat(checker.check(url("/gone")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void onlyTwoHundredsAreUp() {
+      server.enqueue(status(299));
+      server.enqueue(status(300)); // a redirect status, but with nowhere to go
+
+      assertThat(checker.check(url("/a")).verdict()).isEqualTo(Verdict.UP);
+      assertThat(checker.check(url("/b")).verdict()).isEqualTo(Verdict.HTTP_ERROR);
     }
 
     @Test
