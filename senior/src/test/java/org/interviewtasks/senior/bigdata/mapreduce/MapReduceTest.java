@@ -281,27 +281,20 @@ class MapReduceTest {
   @Nested
   class Failures {
 
-    @Test
-    void aTaskFailingOnEveryAttemptFailsTheJob() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"1, 1 attempt", "2, 2 attempts"})
+    void aTaskFailingOnEveryAttemptFailsTheJob(int attempts, String said) throws IOException {
       Path input = Files.writeString(temp.resolve("in.txt"), "fine\nboom\n");
+      Config config = config("job").withFailurePolicy(Duration.ofMinutes(2), attempts);
 
-      assertThatThrownBy(() -> MapReduce.run(Exploding.class, List.of(input), config("job")))
+      assertThatThrownBy(() -> MapReduce.run(Exploding.class, List.of(input), config))
           .isInstanceOf(MapReduceException.class)
           .hasMessage(
-              "map task 0 failed after 2 attempts: java.lang.IllegalStateException: cannot map 'boom'")
+              "map task 0 failed after "
+                  + said
+                  + ": java.lang.IllegalStateException: cannot map 'boom'")
           .hasRootCauseInstanceOf(IllegalStateException.class);
       assertThat(temp.resolve("job").resolve("output")).isEmptyDirectory();
-    }
-
-    @Test
-    void withOneAttemptAFailureIsFinalAndTheMessageSaysSo() throws IOException {
-      Path input = Files.writeString(temp.resolve("in.txt"), "boom\n");
-      Config once = config("job").withFailurePolicy(Duration.ofMinutes(2), 1);
-
-      assertThatThrownBy(() -> MapReduce.run(Exploding.class, List.of(input), once))
-          .isInstanceOf(MapReduceException.class)
-          .hasMessage(
-              "map task 0 failed after 1 attempt: java.lang.IllegalStateException: cannot map 'boom'");
     }
 
     @Test
