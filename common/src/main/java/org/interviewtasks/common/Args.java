@@ -73,6 +73,29 @@ public final class Args {
     return Arrays.stream(texts).mapToInt(Args::toInt).toArray();
   }
 
+  /**
+   * Every argument as an {@code int}, in ascending order (equal neighbours allowed), for tasks that
+   * take sorted input on the command line; see {@link #toInt}.
+   *
+   * @throws IllegalArgumentException if one is not an int, or "not in ascending order: 2 at index 3
+   *     after 5" for the first that is smaller than the one before it
+   */
+  public static int[] toAscendingInts(String... texts) {
+    int[] numbers = toInts(texts);
+    for (int i = 1; i < numbers.length; i++) {
+      if (numbers[i - 1] > numbers[i]) {
+        throw new IllegalArgumentException(
+            "not in ascending order: "
+                + numbers[i]
+                + " at index "
+                + i
+                + " after "
+                + numbers[i - 1]);
+      }
+    }
+    return numbers;
+  }
+
   /** Every argument as a {@code long}; see {@link #toLong}. */
   public static long[] toLongs(String... texts) {
     return Arrays.stream(texts).mapToLong(Args::toLong).toArray();

@@ -20,6 +20,18 @@ class ArgsTest {
     assertThat(Args.toInts()).isEmpty();
   }
 
+  @Test
+  void readsAscendingIntsAndNamesTheFirstOutOfOrder() {
+    assertThat(Args.toAscendingInts("-1", "-1", "2", "5")).containsExactly(-1, -1, 2, 5);
+    assertThat(Args.toAscendingInts()).isEmpty();
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Args.toAscendingInts("1", "5", "7", "2", "0"))
+        .withMessage("not in ascending order: 2 at index 3 after 7");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Args.toAscendingInts("1", "x"))
+        .withMessage("not an int: 'x'");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", " ", "2147483648", "1.0", "1e3", "one", "1 2", "0x10"})
   void rejectsWhatIsNotAnInt(String text) {

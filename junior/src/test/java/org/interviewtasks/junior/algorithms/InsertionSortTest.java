@@ -1,13 +1,9 @@
 package org.interviewtasks.junior.algorithms;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.Comparator;
 import java.util.List;
-import org.interviewtasks.common.testing.StdStreams;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,6 +25,11 @@ class InsertionSortTest extends SortContract {
   }
 
   @Override
+  void runMain(String... args) {
+    InsertionSort.main(args);
+  }
+
+  @Override
   boolean stable() {
     return true;
   }
@@ -45,25 +46,5 @@ class InsertionSortTest extends SortContract {
   })
   void comparesOncePerElementPlusOncePerInversion(String input, int comparisons) {
     assertThat(comparisonsToSort(input)).isEqualTo(comparisons);
-  }
-
-  @Nested
-  class Main {
-
-    @Test
-    void printsTheArgumentsSorted() throws Exception {
-      var printed = StdStreams.capture(() -> InsertionSort.main("3", " -1 ", "2", "-1"));
-      var nothing = StdStreams.capture(InsertionSort::main);
-
-      assertThat(printed.out()).isEqualTo("-1 -1 2 3" + System.lineSeparator());
-      assertThat(nothing.out()).isEqualTo(System.lineSeparator());
-    }
-
-    @Test
-    void rejectsANonNumber() {
-      assertThatIllegalArgumentException()
-          .isThrownBy(() -> InsertionSort.main("1", "x"))
-          .withMessage("not an int: 'x'");
-    }
   }
 }

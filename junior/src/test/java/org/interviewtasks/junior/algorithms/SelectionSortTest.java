@@ -1,12 +1,9 @@
 package org.interviewtasks.junior.algorithms;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.Comparator;
 import java.util.List;
-import org.interviewtasks.common.testing.StdStreams;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,6 +23,11 @@ class SelectionSortTest extends SortContract {
   @Override
   <T> List<T> sorted(List<? extends T> list, Comparator<? super T> order) {
     return SelectionSort.sorted(list, order);
+  }
+
+  @Override
+  void runMain(String... args) {
+    SelectionSort.main(args);
   }
 
   @Override
@@ -56,25 +58,5 @@ class SelectionSortTest extends SortContract {
 
     assertThat(items)
         .containsExactly(new Item(1, 1), new Item(1, 3), new Item(2, 2), new Item(3, 0));
-  }
-
-  @Nested
-  class Main {
-
-    @Test
-    void printsTheArgumentsSorted() throws Exception {
-      var printed = StdStreams.capture(() -> SelectionSort.main("3", " -1 ", "2", "-1"));
-      var nothing = StdStreams.capture(SelectionSort::main);
-
-      assertThat(printed.out()).isEqualTo("-1 -1 2 3" + System.lineSeparator());
-      assertThat(nothing.out()).isEqualTo(System.lineSeparator());
-    }
-
-    @Test
-    void rejectsANonNumber() {
-      assertThatIllegalArgumentException()
-          .isThrownBy(() -> SelectionSort.main("1", "x"))
-          .withMessage("not an int: 'x'");
-    }
   }
 }

@@ -1,6 +1,7 @@
 package org.interviewtasks.junior.algorithms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import org.interviewtasks.common.testing.RandomData;
 import org.interviewtasks.common.testing.Seeds;
+import org.interviewtasks.common.testing.StdStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,6 +33,9 @@ abstract class SortContract {
 
   /** A new sorted list. */
   abstract <T> List<T> sorted(List<? extends T> list, Comparator<? super T> order);
+
+  /** Runs the sort's command line. */
+  abstract void runMain(String... args);
 
   /** Whether equal elements keep their relative order. */
   abstract boolean stable();
@@ -199,5 +204,21 @@ abstract class SortContract {
 
   static LongStream seeds() {
     return Seeds.derive(200);
+  }
+
+  @Test
+  void mainPrintsTheArgumentsSorted() throws Exception {
+    var printed = StdStreams.capture(() -> runMain("3", " -1 ", "2", "-1"));
+    var nothing = StdStreams.capture(() -> runMain());
+
+    assertThat(printed.out()).isEqualTo("-1 -1 2 3" + System.lineSeparator());
+    assertThat(nothing.out()).isEqualTo(System.lineSeparator());
+  }
+
+  @Test
+  void mainRejectsANonNumber() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> runMain("1", "x"))
+        .withMessage("not an int: 'x'");
   }
 }

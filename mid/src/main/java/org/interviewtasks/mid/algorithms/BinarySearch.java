@@ -189,13 +189,7 @@ public final class BinarySearch {
       throw new IllegalArgumentException("usage: mid.algorithms.1 <key> [sorted number...]");
     }
     int key = Args.toInt(args[0]);
-    int[] sorted = Args.toInts(Arrays.copyOfRange(args, 1, args.length));
-    for (int i = 1; i < sorted.length; i++) {
-      if (sorted[i - 1] > sorted[i]) {
-        throw new IllegalArgumentException(
-            "not in ascending order: " + sorted[i] + " at index " + i + " after " + sorted[i - 1]);
-      }
-    }
+    int[] sorted = Args.toAscendingInts(Arrays.copyOfRange(args, 1, args.length));
     System.out.println(
         "first "
             + firstOccurrence(sorted, key)

@@ -225,12 +225,7 @@ public final class CalculatorCli implements Callable<Integer> {
    */
   public static void main(String... args) {
     var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-    var err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = run(in, out, err, args);
-    if (code != 0) {
-      System.exit(code);
-    }
+    Console.runAndExit((out, err) -> run(in, out, err, args));
   }
 
   /**

@@ -335,11 +335,6 @@ public final class EmailSender {
 
   /** See {@link #run}; exits with its code when it is not 0. */
   public static void main(String... args) {
-    var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-    var err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = run(System.getenv(), out, err, args);
-    if (code != 0) {
-      System.exit(code);
-    }
+    Console.runAndExit((out, err) -> run(System.getenv(), out, err, args));
   }
 }

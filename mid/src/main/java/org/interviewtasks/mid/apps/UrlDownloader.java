@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -377,11 +376,6 @@ public final class UrlDownloader {
 
   /** {@code [-d DIR] [--concurrency N] [--attempts N] [--timeout 10s] URL...}. */
   public static void main(String... args) {
-    var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-    var err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = run(out, err, args);
-    if (code != 0) {
-      System.exit(code);
-    }
+    Console.runAndExit((out, err) -> run(out, err, args));
   }
 }

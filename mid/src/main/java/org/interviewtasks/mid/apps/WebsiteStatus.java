@@ -7,7 +7,6 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -325,11 +324,6 @@ public final class WebsiteStatus {
 
   /** {@code [--timeout 5s] [--concurrency 8] URL...}; exits with the code of {@link #run}. */
   public static void main(String... args) {
-    var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-    var err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = run(out, err, args);
-    if (code != 0) {
-      System.exit(code);
-    }
+    Console.runAndExit((out, err) -> run(out, err, args));
   }
 }

@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
+import org.interviewtasks.senior.bigdata.graph.Csr;
 
 /**
  * Finds a shortest path between two nodes of a graph with millions of nodes, with A* search.
@@ -322,24 +323,7 @@ public final class AStarSearch {
                 + ", "
                 + weight.length);
       }
-      int[] offsets = new int[n + 1];
-      for (int e = 0; e < from.length; e++) {
-        if (from[e] < 0 || from[e] >= n || to[e] < 0 || to[e] >= n) {
-          throw new IllegalArgumentException(
-              "edge "
-                  + e
-                  + " ("
-                  + from[e]
-                  + " -> "
-                  + to[e]
-                  + ") names a node outside 0.."
-                  + (n - 1));
-        }
-        offsets[from[e] + 1]++;
-      }
-      for (int v = 0; v < n; v++) {
-        offsets[v + 1] += offsets[v];
-      }
+      int[] offsets = Csr.offsets(n, from, to);
       int[] next = Arrays.copyOf(offsets, n);
       int[] targets = new int[from.length];
       double[] weights = new double[from.length];

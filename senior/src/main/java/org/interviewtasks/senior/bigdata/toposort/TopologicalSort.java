@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
+import org.interviewtasks.senior.bigdata.graph.Csr;
 
 /**
  * Orders the nodes of a directed acyclic graph so that every edge points forward, for graphs of
@@ -212,24 +213,7 @@ public final class TopologicalSort {
         throw new IllegalArgumentException(
             "from and to differ in length: " + from.length + " != " + to.length);
       }
-      int[] offsets = new int[nodes + 1];
-      for (int e = 0; e < from.length; e++) {
-        if (from[e] < 0 || from[e] >= nodes || to[e] < 0 || to[e] >= nodes) {
-          throw new IllegalArgumentException(
-              "edge "
-                  + e
-                  + " ("
-                  + from[e]
-                  + " -> "
-                  + to[e]
-                  + ") names a node outside 0.."
-                  + (nodes - 1));
-        }
-        offsets[from[e] + 1]++;
-      }
-      for (int v = 0; v < nodes; v++) {
-        offsets[v + 1] += offsets[v];
-      }
+      int[] offsets = Csr.offsets(nodes, from, to);
       int[] next = Arrays.copyOf(offsets, nodes);
       int[] targets = new int[from.length];
       for (int e = 0; e < from.length; e++) {

@@ -574,15 +574,15 @@ class MapReduceTest {
 
   // ---------------------------------------------------------------- jobs that misbehave
 
-  /** Word count whose map throws on the line "boom". */
-  public static final class Exploding implements Job<String, Long, Long> {
+  /**
+   * Word count without a combiner, for the jobs below to break one part of: a worker process
+   * creates them by name, so each is a public class with a public no-argument constructor.
+   */
+  public abstract static class CountingJob implements Job<String, Long, Long> {
     private final WordCount count = new WordCount();
 
     @Override
     public void map(String source, String line, BiConsumer<String, Long> emit) {
-      if (line.equals("boom")) {
-        throw new IllegalStateException("cannot map '" + line + "'");
-      }
       count.map(source, line, emit);
     }
 
@@ -602,26 +602,22 @@ class MapReduceTest {
     }
   }
 
-  /** Word count whose reduce throws. */
-  public static final class ExplodingReducer implements Job<String, Long, Long> {
+  /** Word count whose map throws on the line "boom". */
+  public static final class Exploding extends CountingJob {
     @Override
     public void map(String source, String line, BiConsumer<String, Long> emit) {
-      new WordCount().map(source, line, emit);
+      if (line.equals("boom")) {
+        throw new IllegalStateException("cannot map '" + line + "'");
+      }
+      super.map(source, line, emit);
     }
+  }
 
+  /** Word count whose reduce throws. */
+  public static final class ExplodingReducer extends CountingJob {
     @Override
     public Long reduce(String key, Iterator<Long> values) {
       throw new IllegalStateException("cannot reduce '" + key + "'");
-    }
-
-    @Override
-    public Codec<String> keyCodec() {
-      return Codec.STRING;
-    }
-
-    @Override
-    public Codec<Long> valueCodec() {
-      return Codec.LONG;
     }
   }
 
@@ -629,7 +625,7 @@ class MapReduceTest {
    * Word count that fails on the line "fail-once PATH" unless the file PATH exists, creating it:
    * its first attempt fails, the retry succeeds, in threads or processes alike.
    */
-  public static final class FailOnce implements Job<String, Long, Long> {
+  public static final class FailOnce extends CountingJob {
     @Override
     public void map(String source, String line, BiConsumer<String, Long> emit) {
       if (line.startsWith("fail-once ")) {
@@ -644,27 +640,12 @@ class MapReduceTest {
         }
         return;
       }
-      new WordCount().map(source, line, emit);
-    }
-
-    @Override
-    public Long reduce(String key, Iterator<Long> values) {
-      return new WordCount().reduce(key, values);
-    }
-
-    @Override
-    public Codec<String> keyCodec() {
-      return Codec.STRING;
-    }
-
-    @Override
-    public Codec<Long> valueCodec() {
-      return Codec.LONG;
+      super.map(source, line, emit);
     }
   }
 
   /** A job whose map never returns: a hung worker. */
-  public static final class Hanging implements Job<String, Long, Long> {
+  public static final class Hanging extends CountingJob {
     @Override
     public void map(String source, String line, BiConsumer<String, Long> emit) {
       try {
@@ -674,44 +655,11 @@ class MapReduceTest {
         throw new IllegalStateException("interrupted", e);
       }
     }
-
-    @Override
-    public Long reduce(String key, Iterator<Long> values) {
-      return 0L;
-    }
-
-    @Override
-    public Codec<String> keyCodec() {
-      return Codec.STRING;
-    }
-
-    @Override
-    public Codec<Long> valueCodec() {
-      return Codec.LONG;
-    }
   }
 
   /** Cannot be created by a worker. */
-  public static final class NoDefaultConstructor implements Job<String, Long, Long> {
+  public static final class NoDefaultConstructor extends CountingJob {
     public NoDefaultConstructor(int unused) {}
-
-    @Override
-    public void map(String source, String line, BiConsumer<String, Long> emit) {}
-
-    @Override
-    public Long reduce(String key, Iterator<Long> values) {
-      return 0L;
-    }
-
-    @Override
-    public Codec<String> keyCodec() {
-      return Codec.STRING;
-    }
-
-    @Override
-    public Codec<Long> valueCodec() {
-      return Codec.LONG;
-    }
   }
 
   static LongStream seeds() {
