@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
+import org.interviewtasks.common.testing.OneCharAtATime;
 import org.interviewtasks.common.testing.RandomData;
 import org.interviewtasks.common.testing.Seeds;
 import org.interviewtasks.common.testing.StdStreams;
@@ -272,28 +273,6 @@ class FileStatisticsTest {
 
   private static String unescape(String escaped) {
     return escaped.replace("\\n", "\n").replace("\\r", "\r").replace("\\t", "\t");
-  }
-
-  /** A reader that yields one char per call: every possible split happens. */
-  private static final class OneCharAtATime extends Reader {
-    private final String text;
-    private int next;
-
-    OneCharAtATime(String text) {
-      this.text = text;
-    }
-
-    @Override
-    public int read(char[] buffer, int offset, int length) {
-      if (next == text.length()) {
-        return -1;
-      }
-      buffer[offset] = text.charAt(next++);
-      return 1;
-    }
-
-    @Override
-    public void close() {}
   }
 
   static LongStream seeds() {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
+import org.interviewtasks.common.testing.OneCharAtATime;
 import org.interviewtasks.common.testing.RandomData;
 import org.interviewtasks.common.testing.Seeds;
 import org.interviewtasks.junior.files.TextFiles.Line;
@@ -362,28 +363,6 @@ class TextFilesTest {
 
   private static String escape(String text) {
     return text.replace("\n", "\\n").replace("\r", "\\r");
-  }
-
-  /** A reader that yields one char per call: every possible split happens. */
-  static final class OneCharAtATime extends Reader {
-    private final String text;
-    private int next;
-
-    OneCharAtATime(String text) {
-      this.text = text;
-    }
-
-    @Override
-    public int read(char[] buffer, int offset, int length) {
-      if (next == text.length()) {
-        return -1;
-      }
-      buffer[offset] = text.charAt(next++);
-      return 1;
-    }
-
-    @Override
-    public void close() {}
   }
 
   static LongStream seeds() {

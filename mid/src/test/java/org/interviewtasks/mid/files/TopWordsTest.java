@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import org.interviewtasks.common.testing.OneCharAtATime;
 import org.interviewtasks.common.testing.Seeds;
 import org.interviewtasks.common.testing.StdStreams;
 import org.interviewtasks.mid.files.TopWords.WordCount;
@@ -33,18 +33,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class TopWordsTest {
-
-  /** A reader that hands out one char per read: every boundary is a chunk boundary. */
-  static final class OneCharAtATime extends FilterReader {
-    OneCharAtATime(Reader in) {
-      super(in);
-    }
-
-    @Override
-    public int read(char[] buffer, int offset, int length) throws IOException {
-      return super.read(buffer, offset, Math.min(1, length));
-    }
-  }
 
   static List<String> words(String text) throws IOException {
     List<String> words = new ArrayList<>();
