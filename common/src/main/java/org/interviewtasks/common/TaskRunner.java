@@ -35,8 +35,15 @@ public final class TaskRunner {
     this.err = err;
   }
 
-  /** Entry point: exits with the code of {@link #run(String...)} when it is not 0. */
+  /**
+   * Entry point: exits with the code of {@link #run(String...)} when it is not 0. Launched by the
+   * build in a module that {@code -pl} did not ask for (one that {@code -am} builds), it does
+   * nothing: see {@link BuildSelection}.
+   */
   public static void main(String... args) {
+    if (!BuildSelection.fromSystemProperties().runsHere(args)) {
+      return;
+    }
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     int code = new TaskRunner(TaskIndex.scan(), loader, System.out, System.err).run(args);
     if (code != OK) {
