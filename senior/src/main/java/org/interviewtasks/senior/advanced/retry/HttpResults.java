@@ -39,10 +39,10 @@ public final class HttpResults {
           .appendPattern("EEEE, dd-MMM-")
           .appendValueReduced(ChronoField.YEAR, 2, 2, 1970)
           .appendPattern(" HH:mm:ss zzz")
-          .toFormatter(Locale.ROOT);
+          .toFormatter(Locale.ENGLISH);
 
   private static final DateTimeFormatter ASCTIME =
-      DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT)
+      DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ENGLISH)
           .withZone(java.time.ZoneOffset.UTC);
 
   private static final List<DateTimeFormatter> DATES =

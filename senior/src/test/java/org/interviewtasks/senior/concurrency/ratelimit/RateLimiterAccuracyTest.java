@@ -103,6 +103,7 @@ class RateLimiterAccuracyTest {
     limiters.keySet().forEach(name -> admitted.put(name, 0L));
     double load = 1.5 + random.nextDouble() * 2; // 1.5 to 3.5 times the rate, in random bursts
     long t = 0;
+    long last = 0;
     while (t <= MINUTE_MS) {
       int arrivals = random.nextInt((int) Math.ceil(2 * load * PER_SECOND / 100.0) + 1);
       for (int a = 0; a < arrivals; a++) {
@@ -112,12 +113,30 @@ class RateLimiterAccuracyTest {
           }
         }
       }
+      last = t;
       long gap = 1L + random.nextInt(19); // 10 ms on average
       time.advanceMillis(gap);
       t += gap;
     }
-    double ideal = PER_SECOND + PER_SECOND * (MINUTE_MS / 1000.0);
+    // The most each policy allows up to the last arrival: a token bucket its burst plus the rate;
+    // a window (sliding or Resilience4j's fixed cycles) its limit once per window begun.
+    double bucketMost = PER_SECOND + PER_SECOND * (last / 1000.0);
+    double windowMost = PER_SECOND * (last / 1000 + 1);
     admitted.forEach(
-        (name, n) -> assertThat((double) n).as(name).isCloseTo(ideal, within(ideal * 0.01)));
+        (name, n) -> {
+          double most =
+              name.contains("sliding window") || name.equals("resilience4j")
+                  ? windowMost
+                  : bucketMost;
+          assertThat((double) n).as(name).isLessThanOrEqualTo(most);
+          if (name.contains("sliding window")) {
+            // An exact window loses what a token bucket banks: a slot freed at t is reused only
+            // at the next arrival, and its next turn comes a window after that, so idle gaps
+            // between arrivals push every slot's cycle later: a few percent under this demand.
+            assertThat((double) n).as(name).isCloseTo(most, within(most * 0.05));
+          } else {
+            assertThat((double) n).as(name).isCloseTo(most, within(most * 0.01));
+          }
+        });
   }
 }

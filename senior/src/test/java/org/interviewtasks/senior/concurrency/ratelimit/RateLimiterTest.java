@@ -147,8 +147,11 @@ class RateLimiterTest {
       assertThatNullPointerException()
           .isThrownBy(() -> RateLimiter.tokenBucket(1, 1, second, null))
           .withMessage("time");
-      // A period too long for a long of nanoseconds saturates rather than overflows.
-      assertThat(RateLimiter.tokenBucket(1, 1, Duration.ofDays(365L * 1000), time).tryAcquire())
+      // A period too long for a long of nanoseconds saturates, then fails the burst check.
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> RateLimiter.tokenBucket(1, 1, Duration.ofDays(365L * 1000), time))
+          .withMessageContaining("capacity × interval");
+      assertThat(RateLimiter.tokenBucket(1, 1, Duration.ofDays(365L * 100), time).tryAcquire())
           .isTrue();
     }
   }
