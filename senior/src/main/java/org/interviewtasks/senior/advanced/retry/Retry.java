@@ -14,7 +14,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.interviewtasks.common.Task;
-import org.interviewtasks.senior.advanced.retry.ResultClassifier.Accept;
 import org.interviewtasks.senior.advanced.retry.ResultClassifier.Decision;
 import org.interviewtasks.senior.advanced.retry.ResultClassifier.RetryLater;
 import org.slf4j.Logger;
@@ -49,9 +48,9 @@ import org.slf4j.LoggerFactory;
  * failure that proves it never left (a refused connection by default, {@link Builder#neverSentIf}),
  * never after a timeout or a response, which may come after the effect.
  *
- * <p><b>Cost.</b> A call that succeeds at once costs two clock reads and a classification; the loop
- * allocates nothing more until a retry. Memory: the failures of one call (at most {@code
- * maxAttempts}).
+ * <p><b>Cost.</b> A call that succeeds at once costs a classification, plus one clock read when a
+ * deadline is set; the loop allocates nothing until a retry. Memory: the failures of one call (at
+ * most {@code maxAttempts}).
  *
  * <p><b>Failure modes and trade-offs.</b> Retries multiply load on a struggling server: a budget of
  * 3 to 5 attempts with jitter, and a deadline shorter than the caller's own timeout, keep the
@@ -139,7 +138,10 @@ public final class Retry {
     Objects.requireNonNull(idempotency, "idempotency");
     Objects.requireNonNull(call, "call");
     Objects.requireNonNull(results, "results");
-    Instant start = clock.instant();
+    // The clock is read only when there is a deadline to hold: a call without one that succeeds
+    // at once costs no clock read at all.
+    boolean timed = deadlineNanos != Long.MAX_VALUE;
+    Instant start = timed ? clock.instant() : null;
     List<Exception> failures = null;
     long previous = 0;
     for (int attempt = 1; ; attempt++) {
@@ -156,17 +158,12 @@ public final class Retry {
       }
       if (failure == null) {
         Decision decision = Objects.requireNonNull(results.classify(result), "decision");
-        switch (decision) {
-          case Accept a -> {
-            return result;
-          }
-          case RetryLater later -> {
-            if (idempotency == Idempotency.NON_IDEMPOTENT) {
-              return result;
-            }
-            notBefore = later.notBefore().map(Retry::saturatedNanos).orElse(0L);
-          }
+        // Decision is sealed: Accept or RetryLater. A plain type test keeps the hot path (a result
+        // accepted at once) to one check.
+        if (!(decision instanceof RetryLater later) || idempotency == Idempotency.NON_IDEMPOTENT) {
+          return result;
         }
+        notBefore = later.notBefore().map(Retry::saturatedNanos).orElse(0L);
       } else {
         if (!retryable.test(failure)) {
           throw failed(RetryException.Reason.NOT_RETRYABLE, attempt, failure, failures);
@@ -180,9 +177,12 @@ public final class Retry {
       }
       previous = nextDelay(attempt, previous);
       long wait = Math.max(previous, notBefore);
-      long elapsed = saturatedNanos(Duration.between(start, clock.instant()));
-      if (wait > deadlineNanos - Math.min(elapsed, deadlineNanos)) {
-        return giveUp(RetryException.Reason.DEADLINE_EXCEEDED, attempt, failure, failures, result);
+      if (timed) {
+        long elapsed = saturatedNanos(Duration.between(start, clock.instant()));
+        if (wait > deadlineNanos - Math.min(elapsed, deadlineNanos)) {
+          return giveUp(
+              RetryException.Reason.DEADLINE_EXCEEDED, attempt, failure, failures, result);
+        }
       }
       if (failure != null) {
         if (failures == null) {
