@@ -25,6 +25,10 @@ import org.interviewtasks.senior.advanced.retry.ResultClassifier.RetryLater;
  * of its forms (RFC 9110 §10.2.3): a number of seconds ({@code 120}) or an HTTP date ({@code Sun,
  * 06 Nov 1994 08:49:37 GMT}, and the two obsolete date formats a recipient must still accept).
  *
+ * <p>The obsolete RFC 850 form has a two-digit year, read here as 1970 to 2069 (RFC 9110 would read
+ * a year more than 50 years ahead as the past century; the two differ only for years that are 50 or
+ * more years away).
+ *
  * <p>It works with any client: give it how to read a response's status and header ({@link
  * #classifier}), or use {@link #forJdkClient} for {@code java.net.http}. A header that cannot be
  * parsed is ignored (the backoff alone applies), a date in the past means no extra wait.
