@@ -25,9 +25,9 @@ import org.interviewtasks.senior.advanced.retry.ResultClassifier.RetryLater;
  * of its forms (RFC 9110 §10.2.3): a number of seconds ({@code 120}) or an HTTP date ({@code Sun,
  * 06 Nov 1994 08:49:37 GMT}, and the two obsolete date formats a recipient must still accept).
  *
- * <p>The obsolete RFC 850 form has a two-digit year, read here as 1970 to 2069 (RFC 9110 would read
- * a year more than 50 years ahead as the past century; the two differ only for years that are 50 or
- * more years away).
+ * <p>The obsolete RFC 850 form has a two-digit year, read here in the fixed window 1970 to 2069.
+ * RFC 9110's rule slides instead (a year more than 50 years ahead is the past century): today it
+ * would read 70 to 76 as 2070 to 2076. A {@code Retry-After} date is "soon", so neither matters.
  *
  * <p>It works with any client: give it how to read a response's status and header ({@link
  * #classifier}), or use {@link #forJdkClient} for {@code java.net.http}. A header that cannot be
