@@ -271,8 +271,7 @@ class LoadBalancerTest {
 
   @Test
   void aDeadWorkerLeavesWithinOneProbeIntervalAndReturnsAfterRestart() throws Exception {
-    try (LoadBalancer lb =
-        balancer(uris()).build()) {
+    try (LoadBalancer lb = balancer(uris()).build()) {
       lb.start(PROBE_INTERVAL);
       assertThat(lb.status()).allSatisfy(s -> assertThat(s.inRotation()).isTrue());
 
@@ -374,11 +373,7 @@ class LoadBalancerTest {
     ManualClock clock = new ManualClock();
     try (ScheduledExecutorService idle = Executors.newSingleThreadScheduledExecutor();
         LoadBalancer lb =
-            balancer(uris())
-                .strategy(Strategy.roundRobin())
-                .clock(clock)
-                .scheduler(idle)
-                .build()) {
+            balancer(uris()).strategy(Strategy.roundRobin()).clock(clock).scheduler(idle).build()) {
       lb.start(Duration.ofHours(1));
       WORKERS.get(0).kill(); // the balancer has not probed since: w0 is still in rotation
       Response r = lb.send(Request.post("/work?id=x", new byte[] {42}));
