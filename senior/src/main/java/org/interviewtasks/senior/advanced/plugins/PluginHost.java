@@ -360,12 +360,16 @@ public final class PluginHost implements AutoCloseable {
     }
   }
 
-  /** Thrown inside {@link #load} when a jar cannot be loaded; its message is the reason. */
+  /** Thrown while loading a jar when a jar cannot be loaded; its message is the reason. */
   private static final class RejectedJarException extends Exception {
     private static final long serialVersionUID = 1L;
 
     RejectedJarException(String reason) {
       super(reason);
+    }
+
+    RejectedJarException(String reason, Throwable cause) {
+      super(reason, cause);
     }
   }
 
@@ -375,7 +379,7 @@ public final class PluginHost implements AutoCloseable {
     try {
       loader = new PluginClassLoader(path, Plugin.class.getClassLoader());
     } catch (IOException e) {
-      throw new RejectedJarException("cannot open: " + e.getMessage());
+      throw new RejectedJarException("cannot open: " + e.getMessage(), e);
     }
     boolean done = false;
     try {
@@ -403,7 +407,8 @@ public final class PluginHost implements AutoCloseable {
       } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         throw new RejectedJarException(
-            "a plugin failed to load: " + e.getMessage() + (cause != e ? " (" + cause + ")" : ""));
+            "a plugin failed to load: " + e.getMessage() + (cause != e ? " (" + cause + ")" : ""),
+            e);
       }
       if (found.isEmpty()) {
         throw new RejectedJarException(
@@ -425,7 +430,7 @@ public final class PluginHost implements AutoCloseable {
     try (JarFile jar = new JarFile(path.toFile())) {
       manifest = jar.getManifest();
     } catch (IOException e) {
-      throw new RejectedJarException("not a readable jar: " + e.getMessage());
+      throw new RejectedJarException("not a readable jar: " + e.getMessage(), e);
     }
     String needed =
         manifest == null ? null : manifest.getMainAttributes().getValue(Plugin.MANIFEST_ATTRIBUTE);

@@ -135,11 +135,12 @@ public final class ProcessSafeSingleton<T> {
   /**
    * How a singleton waits and what its holder publishes.
    *
-   * @param pollInterval the pause between two attempts of {@link #acquire(Duration)}, positive
+   * @param pollInterval the pause between two attempts of {@link ProcessSafeSingleton#acquire},
+   *     positive
    * @param clock the time source for deadlines and {@link Holder#acquiredAt()}
    * @param sleeper how to pause between attempts
    * @param note what the holder publishes to the others (an address, a version), at most {@value
-   *     #MAX_NOTE_LENGTH} chars, possibly empty
+   *     ProcessSafeSingleton#MAX_NOTE_LENGTH} chars, possibly empty
    */
   public record Options(Duration pollInterval, InstantSource clock, Sleeper sleeper, String note) {
 
@@ -162,7 +163,10 @@ public final class ProcessSafeSingleton<T> {
       }
     }
 
-    /** Polls every {@link #DEFAULT_POLL_INTERVAL} on the system clock, with an empty note. */
+    /**
+     * Polls every {@link ProcessSafeSingleton#DEFAULT_POLL_INTERVAL} on the system clock, with an
+     * empty note.
+     */
     public static Options defaults() {
       return new Options(DEFAULT_POLL_INTERVAL, InstantSource.system(), Sleeper.system(), "");
     }

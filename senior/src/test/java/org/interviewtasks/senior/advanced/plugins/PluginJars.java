@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -133,10 +132,5 @@ final class PluginJars {
     } catch (java.net.URISyntaxException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** Sources by class name, for readability at the call sites. */
-  static List<Source> sources(Map<String, String> byClass) {
-    return byClass.entrySet().stream().map(e -> new Source(e.getKey(), e.getValue())).toList();
   }
 }
