@@ -1,6 +1,8 @@
 package org.interviewtasks.senior.advanced.memoization;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -200,8 +202,18 @@ public final class PersistentMemoization implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the folder of the memo file " + absolute, e);
     }
+    // Jackson's default limits guard against hostile input (numbers of at most 1,000 digits, for
+    // one); the store reads only what it wrote, and 3000! alone has 9,131 digits.
+    JsonFactory factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNumberLength(Integer.MAX_VALUE)
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .build())
+            .build();
     ObjectMapper json =
-        JsonMapper.builder()
+        JsonMapper.builder(factory)
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
@@ -223,7 +235,8 @@ public final class PersistentMemoization implements AutoCloseable {
               created_at INTEGER NOT NULL,
               expires_at INTEGER,
               PRIMARY KEY (function, version, args)
-            ) WITHOUT ROWID""");
+            ) WITHOUT ROWID\
+            """);
       }
       LOG.debug("opened memo store {}", absolute);
       return new PersistentMemoization(absolute, clock, json, connection);
@@ -479,7 +492,8 @@ public final class PersistentMemoization implements AutoCloseable {
     db.lock();
     try (PreparedStatement select =
         connection.prepareStatement(
-            "SELECT kind, payload, expires_at FROM memo WHERE function = ? AND version = ? AND args = ?")) {
+            "SELECT kind, payload, expires_at FROM memo WHERE function = ? AND version = ? AND args"
+                + " = ?")) {
       select.setString(1, key.function());
       select.setInt(2, key.version());
       select.setString(3, key.args());
@@ -551,7 +565,8 @@ public final class PersistentMemoization implements AutoCloseable {
         VALUES (?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (function, version, args) DO UPDATE SET
           kind = excluded.kind, payload = excluded.payload,
-          created_at = excluded.created_at, expires_at = excluded.expires_at""",
+          created_at = excluded.created_at, expires_at = excluded.expires_at\
+        """,
         key.function(),
         key.version(),
         key.args(),

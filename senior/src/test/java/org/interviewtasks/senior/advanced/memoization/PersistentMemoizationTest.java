@@ -146,6 +146,19 @@ class PersistentMemoizationTest {
     }
 
     @Test
+    void aResultOfThousandsOfDigitsIsStoredAndReadBack() {
+      AtomicInteger runs = new AtomicInteger();
+      Function<Integer, BigInteger> factorial =
+          store.memoize("big", 1, counted(runs, Factorial::iterative), BigInteger.class);
+      BigInteger expected = Factorial.iterative(3000);
+      assertThat(expected.toString()).hasSize(9131);
+      assertThat(factorial.apply(3000)).isEqualTo(expected);
+      assertThat(factorial.apply(3000)).isEqualTo(expected);
+      assertThat(runs).hasValue(1);
+      assertThat(store.stats().unreadable()).isZero();
+    }
+
+    @Test
     void survivesReopeningTheFile() {
       store.memoize("square", 1, (Integer x) -> x * x, Integer.class).apply(12);
       store.close();
