@@ -342,7 +342,7 @@ public final class PersistentMemoization implements AutoCloseable {
         (proxy, method, args) -> {
           if (method.getDeclaringClass() == Object.class) {
             return switch (method.getName()) {
-              case "equals" -> proxy == args[0];
+              case "equals" -> isSameProxy(proxy, args[0]);
               case "hashCode" -> System.identityHashCode(proxy);
               default -> "memoized " + type.getSimpleName() + " " + name + " v" + version;
             };
@@ -622,6 +622,12 @@ public final class PersistentMemoization implements AutoCloseable {
     } catch (InvocationTargetException e) {
       throw e.getCause();
     }
+  }
+
+  // A proxy equals only itself: calling equals() on it would come back into the handler.
+  @SuppressWarnings("ReferenceEquality")
+  private static boolean isSameProxy(Object proxy, Object other) {
+    return proxy == other;
   }
 
   private static String signature(Method method) {
