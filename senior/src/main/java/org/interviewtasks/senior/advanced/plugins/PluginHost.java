@@ -405,9 +405,11 @@ public final class PluginHost implements AutoCloseable {
           names.add(pluginName);
         }
       } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        Throwable cause = e.getCause();
         throw new RejectedJarException(
-            "a plugin failed to load: " + e.getMessage() + (cause != e ? " (" + cause + ")" : ""),
+            "a plugin failed to load: "
+                + e.getMessage()
+                + (cause != null ? " (" + cause + ")" : ""),
             e);
       }
       if (found.isEmpty()) {

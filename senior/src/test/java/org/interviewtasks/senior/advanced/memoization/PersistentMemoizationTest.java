@@ -160,7 +160,8 @@ class PersistentMemoizationTest {
 
     @Test
     void survivesReopeningTheFile() {
-      store.memoize("square", 1, (Integer x) -> x * x, Integer.class).apply(12);
+      assertThat(store.memoize("square", 1, (Integer x) -> x * x, Integer.class).apply(12))
+          .isNotNull();
       store.close();
       store = PersistentMemoization.open(file);
       AtomicInteger runs = new AtomicInteger();
@@ -172,7 +173,11 @@ class PersistentMemoizationTest {
 
     @Test
     void aNewVersionDoesNotReadTheOldOnesResults() {
-      store.memoize("greeting", 1, (String who) -> "hello " + who, String.class).apply("ada");
+      assertThat(
+              store
+                  .memoize("greeting", 1, (String who) -> "hello " + who, String.class)
+                  .apply("ada"))
+          .isNotNull();
       Function<String, String> v2 =
           store.memoize("greeting", 2, (String who) -> "bonjour " + who, String.class);
       assertThat(v2.apply("ada")).isEqualTo("bonjour ada");
@@ -224,7 +229,7 @@ class PersistentMemoizationTest {
               (Integer n) -> List.of("w" + n, "x" + n),
               new TypeReference<List<String>>() {},
               Policy.defaults());
-      words.apply(3);
+      assertThat(words.apply(3)).isNotNull();
       store.close();
       store = PersistentMemoization.open(file);
       Function<Integer, List<String>> again =
@@ -448,7 +453,8 @@ class PersistentMemoizationTest {
 
     @Test
     void aStoredRowThatNoLongerDeserializesIsRecomputed() throws SQLException {
-      store.memoize("shape", 1, (Integer n) -> "not a number", String.class).apply(1);
+      assertThat(store.memoize("shape", 1, (Integer n) -> "not a number", String.class).apply(1))
+          .isNotNull();
       AtomicInteger runs = new AtomicInteger();
       Function<Integer, Integer> changed =
           store.memoize("shape", 1, counted(runs, (Integer n) -> n * 10), Integer.class);
@@ -490,15 +496,15 @@ class PersistentMemoizationTest {
               counted(runs, String::length),
               new TypeReference<Integer>() {},
               Policy.defaults().expiringAfter(Duration.ofSeconds(10)));
-      length.apply("abc");
+      assertThat(length.apply("abc")).isNotNull();
       now.addAndGet(9_999);
-      length.apply("abc");
+      assertThat(length.apply("abc")).isNotNull();
       assertThat(runs).hasValue(1);
       assertThat(store.purgeExpired()).isZero();
       now.addAndGet(1);
-      length.apply("abc");
+      assertThat(length.apply("abc")).isNotNull();
       assertThat(runs).hasValue(2);
-      length.apply("xy");
+      assertThat(length.apply("xy")).isNotNull();
       now.addAndGet(10_000);
       assertThat(store.purgeExpired()).isEqualTo(2);
       assertThat(store.size()).isZero();
@@ -513,7 +519,7 @@ class PersistentMemoizationTest {
               String::length,
               new TypeReference<Integer>() {},
               Policy.defaults().expiringAfter(Duration.ofSeconds(Long.MAX_VALUE / 1000)));
-      f.apply("a");
+      assertThat(f.apply("a")).isNotNull();
       assertThat(store.purgeExpired()).isZero();
       assertThat(store.size()).isOne();
     }
