@@ -17,7 +17,7 @@ import java.util.List;
  * @param included the modules {@code -pl} selects (empty: no {@code -pl}, or only exclusions)
  * @param excluded the modules {@code -pl} excludes ({@code !senior} or {@code -senior})
  */
-record BuildSelection(String module, List<String> included, List<String> excluded) {
+public record BuildSelection(String module, List<String> included, List<String> excluded) {
 
   /** The module {@code exec:java} runs in, set by the build. */
   static final String MODULE = "task.runner.module";
@@ -31,7 +31,7 @@ record BuildSelection(String module, List<String> included, List<String> exclude
   static final int MAX_SELECTORS = 8;
 
   /** The selection of this JVM's build, or an empty one when the build did not set it. */
-  static BuildSelection fromSystemProperties() {
+  public static BuildSelection fromSystemProperties() {
     List<String> selectors = new ArrayList<>();
     for (int i = 0; i < MAX_SELECTORS; i++) {
       String selector = System.getProperty(SELECTED + "." + i);
@@ -74,7 +74,7 @@ record BuildSelection(String module, List<String> included, List<String> exclude
   }
 
   /** Whether the runner should run these arguments in this module. */
-  boolean runsHere(String... args) {
+  public boolean runsHere(String... args) {
     if (module == null) {
       return true;
     }
