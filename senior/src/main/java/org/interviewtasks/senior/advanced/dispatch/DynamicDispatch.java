@@ -26,10 +26,10 @@ import org.interviewtasks.common.Task;
  * <p><b>The baselines.</b> {@link Shapes} holds one set of rules three ways: a pattern-matching
  * {@code switch} over sealed types ({@link Shapes#bySwitch}), double dispatch by virtual calls
  * ({@link Shapes.Shape#collide}), and a multimethod ({@link Shapes#byMultiMethod}); the tests run
- * the same cases through all three. The {@code switch} is what to write when the hierarchy is
- * yours and closed: the compiler proves it exhaustive and rejects a case hidden by an earlier one.
- * Double dispatch needs a method per concrete type in every class. A multimethod is for rules that
- * arrive at runtime (plugins, configuration) or types you do not own, and pays a cache lookup per
+ * the same cases through all three. The {@code switch} is what to write when the hierarchy is yours
+ * and closed: the compiler proves it exhaustive and rejects a case hidden by an earlier one. Double
+ * dispatch needs a method per concrete type in every class. A multimethod is for rules that arrive
+ * at runtime (plugins, configuration) or types you do not own, and pays a cache lookup per
  * argument; the benchmark puts numbers on the three.
  *
  * <p><b>Edge cases and failure modes.</b> A {@code null} argument has no class: {@link
@@ -37,8 +37,8 @@ import org.interviewtasks.common.Task;
  * arrive boxed: use {@code Integer.class}); so are duplicate signatures and a builder with no
  * implementation. Failed resolutions are cached too, so a bad call fails fast every time. The cache
  * grows with the distinct class tuples seen (at most classes<sup>k</sup>); a {@code ClassValue}
- * entry lives in the class itself and goes away with it, where a {@code ConcurrentHashMap} keyed
- * by {@code Class} would pin class loaders (plugins!). A multimethod is immutable: a new rule means
+ * entry lives in the class itself and goes away with it, where a {@code ConcurrentHashMap} keyed by
+ * {@code Class} would pin class loaders (plugins!). A multimethod is immutable: a new rule means
  * building a new one, which also drops the cache, so no call sees a half-updated rule set.
  *
  * <p><b>Follow-up.</b> <i>"CLOS does not report ambiguity: why?"</i> It orders the arguments,

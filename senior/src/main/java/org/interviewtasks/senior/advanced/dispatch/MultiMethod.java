@@ -59,7 +59,11 @@ public final class MultiMethod<R> {
   }
 
   /** The outcome of resolving one tuple of classes: an implementation, or the error to throw. */
-  record Resolution<R>(Implementation<R> chosen, DispatchException.Kind failure, List<Class<?>> types, List<List<Class<?>>> candidates) {}
+  record Resolution<R>(
+      Implementation<R> chosen,
+      DispatchException.Kind failure,
+      List<Class<?>> types,
+      List<List<Class<?>>> candidates) {}
 
   private final String name;
   private final int arity;
@@ -178,15 +182,13 @@ public final class MultiMethod<R> {
       }
     }
     List<Implementation<R>> best = new ArrayList<>();
-    for (Implementation<R> candidate : applicable) {
+    for (int c = 0; c < applicable.size(); c++) {
+      Implementation<R> candidate = applicable.get(c);
       boolean dominated = false;
-      for (Implementation<R> other : applicable) {
-        if (other != candidate
-            && other.atLeastAsSpecificAs(candidate)
-            && !candidate.atLeastAsSpecificAs(other)) {
-          dominated = true;
-          break;
-        }
+      for (int o = 0; o < applicable.size() && !dominated; o++) {
+        Implementation<R> other = applicable.get(o);
+        dominated =
+            o != c && other.atLeastAsSpecificAs(candidate) && !candidate.atLeastAsSpecificAs(other);
       }
       if (!dominated) {
         best.add(candidate);

@@ -87,7 +87,8 @@ public final class PredicateDispatch<T, R> implements Function<T, R> {
       Objects.requireNonNull(condition, "condition");
       Objects.requireNonNull(handler, "handler");
       if (name.isBlank() || name.equals(OTHERWISE)) {
-        throw new IllegalArgumentException("a rule needs a name other than blank or otherwise: '" + name + "'");
+        throw new IllegalArgumentException(
+            "a rule needs a name other than blank or otherwise: '" + name + "'");
       }
       if (rules.stream().anyMatch(rule -> rule.name().equals(name))) {
         throw new IllegalArgumentException("a rule named '" + name + "' exists already");

@@ -122,9 +122,9 @@ public final class Shapes {
   private record Pair(Shape first, Shape second) {}
 
   /**
-   * The rules as a pattern-matching {@code switch}. The compiler checks that every pair is
-   * covered and refuses a case that an earlier one dominates, so "most specific first" is enforced
-   * at compile time; the price is that the rules are fixed in the source.
+   * The rules as a pattern-matching {@code switch}. The compiler checks that every pair is covered
+   * and refuses a case that an earlier one dominates, so "most specific first" is enforced at
+   * compile time; the price is that the rules are fixed in the source.
    */
   public static Collision bySwitch(Shape first, Shape second) {
     return switch (new Pair(first, second)) {

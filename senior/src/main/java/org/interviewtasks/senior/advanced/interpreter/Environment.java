@@ -89,8 +89,8 @@ public final class Environment {
   /**
    * This environment with another precision for arithmetic.
    *
-   * @throws IllegalArgumentException for unlimited precision (0 digits), where {@code 1 / 3} has
-   *     no result
+   * @throws IllegalArgumentException for unlimited precision (0 digits), where {@code 1 / 3} has no
+   *     result
    */
   public Environment withPrecision(MathContext context) {
     Objects.requireNonNull(context, "context");

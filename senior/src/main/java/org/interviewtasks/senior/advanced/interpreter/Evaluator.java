@@ -3,8 +3,8 @@ package org.interviewtasks.senior.advanced.interpreter;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.IdentityHashMap;
+import java.util.List;
 import org.interviewtasks.senior.advanced.interpreter.Expr.BinaryOp;
 
 /**
@@ -14,7 +14,9 @@ import org.interviewtasks.senior.advanced.interpreter.Expr.BinaryOp;
  */
 final class Evaluator {
 
-  /** The longest string a program may build: {@code let} doubling would otherwise exhaust memory. */
+  /**
+   * The longest string a program may build: {@code let} doubling would otherwise exhaust memory.
+   */
   static final int MAX_STRING_LENGTH = 1 << 24;
 
   /** The bindings of enclosing {@code let}s, innermost first. */
@@ -40,7 +42,9 @@ final class Evaluator {
   private Value eval(Expr expr, Scope scope) {
     if (++depth > ExpressionInterpreter.MAX_DEPTH) {
       throw error(
-          expr, "expression nested deeper than " + ExpressionInterpreter.MAX_DEPTH + " levels", null);
+          expr,
+          "expression nested deeper than " + ExpressionInterpreter.MAX_DEPTH + " levels",
+          null);
     }
     Value value =
         switch (expr) {
@@ -54,8 +58,7 @@ final class Evaluator {
               bool(i, eval(i.condition(), scope), "if")
                   ? eval(i.whenTrue(), scope)
                   : eval(i.whenFalse(), scope);
-          case Expr.Let l ->
-              eval(l.body(), new Scope(l.name(), eval(l.value(), scope), scope));
+          case Expr.Let l -> eval(l.body(), new Scope(l.name(), eval(l.value(), scope), scope));
           case Expr.Call c -> call(c, scope);
         };
     depth--;

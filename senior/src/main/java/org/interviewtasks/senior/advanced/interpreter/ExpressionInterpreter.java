@@ -36,8 +36,8 @@ import org.interviewtasks.common.Task;
  * string and a number; {@code <} compares two numbers or two strings (by UTF-16 code unit). {@code
  * false and f()} does not call {@code f}. Strings are any Unicode, with escapes {@code \" \\ \n \t
  * \r \}{@code uXXXX}. Every error is an {@link ExpressionException} carrying the position and a
- * caret {@link ExpressionException#pointer() pointer}: {@link ParseException} for bad text (the only
- * exception {@link #parse} throws, whatever the input), {@link EvaluationException} for a type
+ * caret {@link ExpressionException#pointer() pointer}: {@link ParseException} for bad text (the
+ * only exception {@link #parse} throws, whatever the input), {@link EvaluationException} for a type
  * mismatch, unknown name, wrong arity, division by zero, a result out of range, or a host function
  * that threw (its exception is the cause).
  *

@@ -210,7 +210,8 @@ final class Lexer {
         case 't' -> value.append('\t');
         case 'r' -> value.append('\r');
         case 'u' -> value.append(unicodeEscape(escape));
-        default -> throw error(escape, "unknown escape in a string (\\\" \\\\ \\n \\t \\r \\uXXXX)");
+        default ->
+            throw error(escape, "unknown escape in a string (\\\" \\\\ \\n \\t \\r \\uXXXX)");
       }
     }
   }

@@ -119,7 +119,8 @@ final class Parser {
       case LET -> {
         advance();
         if (token.kind() != Kind.IDENT) {
-          throw lexer.error(token.start(), "expected a name after 'let' but found " + describe(token));
+          throw lexer.error(
+              token.start(), "expected a name after 'let' but found " + describe(token));
         }
         String name = token.text();
         advance();
@@ -162,7 +163,8 @@ final class Parser {
     height++;
     if (height > ExpressionInterpreter.MAX_DEPTH) {
       throw lexer.error(
-          at.start(), "expression nested deeper than " + ExpressionInterpreter.MAX_DEPTH + " levels");
+          at.start(),
+          "expression nested deeper than " + ExpressionInterpreter.MAX_DEPTH + " levels");
     }
     positions.put(expr, at.start());
     heights.put(expr, height);
@@ -201,7 +203,9 @@ final class Parser {
     if (token.kind() != kind) {
       throw lexer.error(
           token.start(),
-          "expected " + what + (token.kind() == Kind.EOF ? " at the end" : " but found " + describe(token)));
+          "expected "
+              + what
+              + (token.kind() == Kind.EOF ? " at the end" : " but found " + describe(token)));
     }
     advance();
   }
@@ -227,5 +231,4 @@ final class Parser {
       default -> "'" + token.text() + "'";
     };
   }
-
 }

@@ -5,9 +5,9 @@ import org.interviewtasks.senior.advanced.interpreter.Expr.BinaryOp;
 import org.interviewtasks.senior.advanced.interpreter.Expr.UnaryOp;
 
 /**
- * Prints a tree as source that parses back to the same tree, with parentheses only where
- * precedence or associativity needs them. {@code if} and {@code let} extend as far right as they
- * can, so as an operand they are always parenthesized.
+ * Prints a tree as source that parses back to the same tree, with parentheses only where precedence
+ * or associativity needs them. {@code if} and {@code let} extend as far right as they can, so as an
+ * operand they are always parenthesized.
  */
 final class Printer {
 
@@ -30,8 +30,7 @@ final class Printer {
       case Expr.Bool b -> ATOM;
       case Expr.Var v -> ATOM;
       case Expr.Call c -> ATOM;
-      case Expr.Unary u ->
-          u.op() == UnaryOp.NEG ? BinaryOp.NEGATION : BinaryOp.NEGATION_LOGICAL;
+      case Expr.Unary u -> u.op() == UnaryOp.NEG ? BinaryOp.NEGATION : BinaryOp.NEGATION_LOGICAL;
       case Expr.Binary b -> b.op().level();
       case Expr.If i -> OPEN;
       case Expr.Let l -> OPEN;

@@ -43,7 +43,15 @@ public final class Constraints {
       Pattern.compile(ATOM + "+(?:\\." + ATOM + "+)*", Pattern.CASE_INSENSITIVE);
   private static final Pattern DOMAIN =
       Pattern.compile(
-          "(?:" + LABEL_CHAR + "-*)*" + LABEL_CHAR + "(?:\\.(?:" + LABEL_CHAR + "-*)*" + LABEL_CHAR + ")*",
+          "(?:"
+              + LABEL_CHAR
+              + "-*)*"
+              + LABEL_CHAR
+              + "(?:\\.(?:"
+              + LABEL_CHAR
+              + "-*)*"
+              + LABEL_CHAR
+              + ")*",
           Pattern.CASE_INSENSITIVE);
 
   private static final Validator<CharSequence> EMAIL =

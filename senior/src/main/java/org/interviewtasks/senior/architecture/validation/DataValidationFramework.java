@@ -33,20 +33,20 @@ import org.interviewtasks.common.Task;
  * of all fields together, as {@link #parseSignUp} shows.
  *
  * <p><b>Compared with Jakarta Bean Validation</b> (Hibernate Validator, checked in the tests: the
- * same rules on the same objects give the same violations, paths and kinds). Annotations keep
- * rules beside the fields and integrate with JPA, Spring and JAX-RS; they are read by reflection,
- * typed only as far as annotation parameters go (a {@code @Size} on an {@code int} fails at run
- * time), and a rule that needs code or context means a new annotation plus a {@code
- * ConstraintValidator} class. Here rules are ordinary typed code: a getter that does not exist does
- * not compile, a rule can capture anything, and the same object can be checked differently per use
- * case without "groups". Cost: O(rules checked) per object, with no reflection and no allocation
- * for a valid object beyond the paths of the fields visited; the benchmark measures it against
- * Hibernate Validator.
+ * same rules on the same objects give the same violations, paths and kinds). Annotations keep rules
+ * beside the fields and integrate with JPA, Spring and JAX-RS; they are read by reflection, typed
+ * only as far as annotation parameters go (a {@code @Size} on an {@code int} fails at run time),
+ * and a rule that needs code or context means a new annotation plus a {@code ConstraintValidator}
+ * class. Here rules are ordinary typed code: a getter that does not exist does not compile, a rule
+ * can capture anything, and the same object can be checked differently per use case without
+ * "groups". Cost: O(rules checked) per object, with no reflection and no allocation for a valid
+ * object beyond the paths of the fields visited; the benchmark measures it against Hibernate
+ * Validator.
  *
- * <p><b>Failure modes.</b> An exception thrown by a getter or a custom rule propagates (it is a bug,
- * not invalid data); {@link Pipeline#parse} is the place where exceptions mean "invalid". A
- * validator composed to follow references through a cyclic object graph would recurse forever:
- * Bean Validation tracks visited objects for {@code @Valid}, this framework leaves the shape of the
+ * <p><b>Failure modes.</b> An exception thrown by a getter or a custom rule propagates (it is a
+ * bug, not invalid data); {@link Pipeline#parse} is the place where exceptions mean "invalid". A
+ * validator composed to follow references through a cyclic object graph would recurse forever: Bean
+ * Validation tracks visited objects for {@code @Valid}, this framework leaves the shape of the
  * traversal to the code that composes it. Violations come in declaration order (Bean Validation's
  * is unspecified, a set). Messages are English, from the code; a caller that needs translations
  * maps {@link Violation#code()} to its own text.

@@ -75,8 +75,12 @@ public final class Path {
    */
   public Path field(String name) {
     Objects.requireNonNull(name, "name");
-    if (name.isEmpty() || name.indexOf('.') >= 0 || name.indexOf('[') >= 0 || name.indexOf(']') >= 0) {
-      throw new IllegalArgumentException("a field name is non-empty, without . [ ]: '" + name + "'");
+    if (name.isEmpty()
+        || name.indexOf('.') >= 0
+        || name.indexOf('[') >= 0
+        || name.indexOf(']') >= 0) {
+      throw new IllegalArgumentException(
+          "a field name is non-empty, without . [ ]: '" + name + "'");
     }
     return new Path(this, name, -1);
   }
@@ -126,7 +130,9 @@ public final class Path {
     if (!(o instanceof Path other) || isRoot() != other.isRoot()) {
       return false;
     }
-    return index == other.index && Objects.equals(field, other.field) && parent.equals(other.parent);
+    return index == other.index
+        && Objects.equals(field, other.field)
+        && parent.equals(other.parent);
   }
 
   @Override

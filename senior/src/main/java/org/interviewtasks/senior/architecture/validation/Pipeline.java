@@ -6,13 +6,13 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * A typed chain of steps from a raw input {@code I} to a checked value {@code O}: normalise
- * ({@link #map}), parse ({@link #parse}), require ({@link #required}), check ({@link #validate}).
- * Each step changes the type the next one sees, so the compiler checks the chain end to end. The
- * first step that finds a problem stops the chain (a number that did not parse has no range to
- * check); collect several fields' problems with {@link Result#combine}. A {@code null} passes
- * through {@code map} and {@code parse} untouched, so an absent optional field stays absent.
- * Immutable and reusable: every method returns a new pipeline.
+ * A typed chain of steps from a raw input {@code I} to a checked value {@code O}: normalise ({@link
+ * #map}), parse ({@link #parse}), require ({@link #required}), check ({@link #validate}). Each step
+ * changes the type the next one sees, so the compiler checks the chain end to end. The first step
+ * that finds a problem stops the chain (a number that did not parse has no range to check); collect
+ * several fields' problems with {@link Result#combine}. A {@code null} passes through {@code map}
+ * and {@code parse} untouched, so an absent optional field stays absent. Immutable and reusable:
+ * every method returns a new pipeline.
  *
  * @param <I> the input type
  * @param <O> the output type

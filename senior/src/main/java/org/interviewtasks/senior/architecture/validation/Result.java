@@ -102,7 +102,9 @@ public sealed interface Result<T> {
       Result<A> a, Result<B> b, BiFunction<? super A, ? super B, ? extends R> build) {
     Objects.requireNonNull(build, "build");
     List<Violation> all = collect(a, b);
-    return all.isEmpty() ? new Valid<>(build.apply(a.orElseThrow(), b.orElseThrow())) : new Invalid<>(all);
+    return all.isEmpty()
+        ? new Valid<>(build.apply(a.orElseThrow(), b.orElseThrow()))
+        : new Invalid<>(all);
   }
 
   /** A function of three arguments, for {@link #combine(Result, Result, Result, Function3)}. */
@@ -121,7 +123,10 @@ public sealed interface Result<T> {
 
   /** Three results into one value, with the violations of all. */
   static <A, B, C, R> Result<R> combine(
-      Result<A> a, Result<B> b, Result<C> c, Function3<? super A, ? super B, ? super C, ? extends R> build) {
+      Result<A> a,
+      Result<B> b,
+      Result<C> c,
+      Function3<? super A, ? super B, ? super C, ? extends R> build) {
     Objects.requireNonNull(build, "build");
     List<Violation> all = collect(a, b, c);
     return all.isEmpty()
@@ -139,7 +144,8 @@ public sealed interface Result<T> {
     Objects.requireNonNull(build, "build");
     List<Violation> all = collect(a, b, c, d);
     return all.isEmpty()
-        ? new Valid<>(build.apply(a.orElseThrow(), b.orElseThrow(), c.orElseThrow(), d.orElseThrow()))
+        ? new Valid<>(
+            build.apply(a.orElseThrow(), b.orElseThrow(), c.orElseThrow(), d.orElseThrow()))
         : new Invalid<>(all);
   }
 
@@ -155,7 +161,9 @@ public sealed interface Result<T> {
         values.add(v.value());
       }
     }
-    return all.isEmpty() ? new Valid<>(java.util.Collections.unmodifiableList(values)) : new Invalid<>(all);
+    return all.isEmpty()
+        ? new Valid<>(java.util.Collections.unmodifiableList(values))
+        : new Invalid<>(all);
   }
 
   private static List<Violation> collect(Result<?>... results) {

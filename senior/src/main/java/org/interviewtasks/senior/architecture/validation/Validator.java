@@ -8,8 +8,8 @@ import java.util.function.Predicate;
 
 /**
  * Checks a value and reports every broken rule, each with the path where it was found. Validators
- * are plain functions, composed with {@link #all}, {@link #and}, {@link #field}, {@link #each};
- * a custom rule is a lambda or {@link #of}. As in Jakarta Bean Validation, a rule on a value treats
+ * are plain functions, composed with {@link #all}, {@link #and}, {@link #field}, {@link #each}; a
+ * custom rule is a lambda or {@link #of}. As in Jakarta Bean Validation, a rule on a value treats
  * {@code null} as valid unless it is {@link Constraints#notNull()}, and {@code field} and {@code
  * each} do not descend into a {@code null}: whether a value may be absent is one rule, said once.
  *
@@ -20,8 +20,8 @@ public interface Validator<T> {
 
   /**
    * Checks {@code value}, adding a violation to {@code violations} for each broken rule. Never
-   * throws for an invalid value; the primitive every combinator is built on (one shared list, so
-   * a valid object costs no allocation for its result).
+   * throws for an invalid value; the primitive every combinator is built on (one shared list, so a
+   * valid object costs no allocation for its result).
    *
    * @param value the value, possibly {@code null}
    * @param path where the value sits in the object being validated
@@ -53,8 +53,8 @@ public interface Validator<T> {
   }
 
   /**
-   * This rule, then {@code other} only if this one found nothing: for a rule that makes no sense
-   * on a value that already failed (a database lookup after a format check).
+   * This rule, then {@code other} only if this one found nothing: for a rule that makes no sense on
+   * a value that already failed (a database lookup after a format check).
    */
   default <U extends T> Validator<U> then(Validator<? super U> other) {
     Objects.requireNonNull(other, "other");
@@ -78,8 +78,8 @@ public interface Validator<T> {
   }
 
   /**
-   * This rule, reporting its violations under {@code field}: a rule on a whole object that is
-   * about one of its fields, such as "the end date is after the start date".
+   * This rule, reporting its violations under {@code field}: a rule on a whole object that is about
+   * one of its fields, such as "the end date is after the start date".
    */
   default Validator<T> at(String field) {
     Path.root().field(field); // checks the name now, not at the first violation
@@ -140,8 +140,8 @@ public interface Validator<T> {
   }
 
   /**
-   * A rule on every element of an iterable, reported under the element's index ({@code
-   * items[3]}); not checked when the iterable is {@code null}.
+   * A rule on every element of an iterable, reported under the element's index ({@code items[3]});
+   * not checked when the iterable is {@code null}.
    */
   static <E> Validator<Iterable<? extends E>> each(Validator<? super E> validator) {
     Objects.requireNonNull(validator, "validator");

@@ -320,7 +320,8 @@ class DynamicDispatchTest {
     assertThatThrownBy(() -> builder.when("b", null, o -> "b"))
         .isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> builder.otherwise(null)).isInstanceOf(NullPointerException.class);
-    assertThat(DynamicDispatch.<String, Integer>byPredicate().otherwise(String::length).apply("abc"))
+    assertThat(
+            DynamicDispatch.<String, Integer>byPredicate().otherwise(String::length).apply("abc"))
         .isEqualTo(3);
   }
 }

@@ -10,7 +10,6 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -67,7 +66,9 @@ class ExpressionInterpreterTest {
         Arguments.of("10 / 4", Value.of(new BigDecimal("2.5"))),
         Arguments.of("7 % 3", Value.of(1)),
         Arguments.of("-7 % 3", Value.of(-1)),
-        Arguments.of("1 / 3", Value.of(BigDecimal.ONE.divide(BigDecimal.valueOf(3), MathContext.DECIMAL128))),
+        Arguments.of(
+            "1 / 3",
+            Value.of(BigDecimal.ONE.divide(BigDecimal.valueOf(3), MathContext.DECIMAL128))),
         Arguments.of("1.5e3 + 1E-1", Value.of(new BigDecimal("1500.1"))),
         Arguments.of("x * y", Value.of(new BigDecimal("10.0"))),
         Arguments.of("--x", Value.of(4)),
@@ -159,7 +160,8 @@ class ExpressionInterpreterTest {
 
   static Stream<Arguments> evaluationErrors() {
     return Stream.of(
-        Arguments.of("1 + \"a\"", "'+' adds two numbers or joins two strings, not a number and a string", 2),
+        Arguments.of(
+            "1 + \"a\"", "'+' adds two numbers or joins two strings, not a number and a string", 2),
         Arguments.of("-\"a\"", "'-' needs a number, not a string", 0),
         Arguments.of("not 1", "'not' needs a boolean, not a number", 0),
         Arguments.of("1 and true", "'and' needs a boolean, not a number", 2),
@@ -209,7 +211,8 @@ class ExpressionInterpreterTest {
 
     ParseException p =
         catchThrowableOfType(ParseException.class, () -> ExpressionInterpreter.parse("1 + * 2"));
-    assertThat(p.getMessage()).isEqualTo("expected an expression but found '*' at line 1, column 5");
+    assertThat(p.getMessage())
+        .isEqualTo("expected an expression but found '*' at line 1, column 5");
     assertThat(p.pointer()).isEqualTo("1 + * 2\n    ^");
 
     ParseException atStart =
@@ -224,7 +227,8 @@ class ExpressionInterpreterTest {
   void keepsTheCauseOfAFailedFunction() {
     EvaluationException e =
         catchThrowableOfType(
-            EvaluationException.class, () -> ExpressionInterpreter.evaluate("true and boom()", ENV));
+            EvaluationException.class,
+            () -> ExpressionInterpreter.evaluate("true and boom()", ENV));
     assertThat(e).hasCauseInstanceOf(IllegalStateException.class);
     assertThat(e.problem()).contains("boom was called");
 
@@ -247,7 +251,9 @@ class ExpressionInterpreterTest {
     EvaluationException e =
         catchThrowableOfType(
             EvaluationException.class,
-            () -> ExpressionInterpreter.evaluate(tree, Environment.empty().with("zero", Value.of(0))));
+            () ->
+                ExpressionInterpreter.evaluate(
+                    tree, Environment.empty().with("zero", Value.of(0))));
     assertThat(e.position()).isEqualTo(-1);
     assertThat(e.line()).isZero();
     assertThat(e.column()).isZero();
@@ -270,7 +276,9 @@ class ExpressionInterpreterTest {
         .isInstanceOf(NullPointerException.class)
         .hasMessage("source");
     assertThatThrownBy(
-            () -> ExpressionInterpreter.parse("1".repeat(ExpressionInterpreter.MAX_SOURCE_LENGTH + 1)))
+            () ->
+                ExpressionInterpreter.parse(
+                    "1".repeat(ExpressionInterpreter.MAX_SOURCE_LENGTH + 1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("source longer than 1048576 characters");
     assertThatThrownBy(() -> ExpressionInterpreter.evaluate("1", null))
@@ -311,7 +319,8 @@ class ExpressionInterpreterTest {
     Value v = ExpressionInterpreter.evaluate("größe + \"\uD83D\uDE00\" + \"\\ud83d\"", env);
     assertThat(v).isEqualTo(Value.of("日本\uD83D\uDE00\uD83D"));
     Expr tree = new Expr.Str("a\u0001\u007f\"\\\n\r\t😀\uDC00");
-    assertThat(ExpressionInterpreter.parse(ExpressionInterpreter.print(tree)).expr()).isEqualTo(tree);
+    assertThat(ExpressionInterpreter.parse(ExpressionInterpreter.print(tree)).expr())
+        .isEqualTo(tree);
   }
 
   // --- deep nesting: a documented error, never a StackOverflowError -------------------------
@@ -435,10 +444,14 @@ class ExpressionInterpreterTest {
       try {
         Value actual = ExpressionInterpreter.parse(printed).evaluate(ENV);
         assertThat(expected).as(printed).isNotInstanceOf(ReferenceEvaluator.Failure.class);
-        assertThat(ReferenceEvaluator.same(actual, expected)).as(printed + " = " + actual + ", expected " + expected).isTrue();
+        assertThat(ReferenceEvaluator.same(actual, expected))
+            .as(printed + " = " + actual + ", expected " + expected)
+            .isTrue();
         agreedOnValues++;
       } catch (EvaluationException e) {
-        assertThat(expected).as(printed + " failed: " + e.getMessage()).isInstanceOf(ReferenceEvaluator.Failure.class);
+        assertThat(expected)
+            .as(printed + " failed: " + e.getMessage())
+            .isInstanceOf(ReferenceEvaluator.Failure.class);
       }
     }
     assertThat(agreedOnValues).as("trees that had a value").isGreaterThan(150);
@@ -492,7 +505,9 @@ class ExpressionInterpreterTest {
     Expr literal() {
       return switch (random.nextInt(4)) {
         case 0 -> new Expr.Num(BigDecimal.valueOf(random.nextInt(0, 10)));
-        case 1 -> new Expr.Num(new BigDecimal(BigInteger.valueOf(random.nextInt(0, 1000)), random.nextInt(0, 3)));
+        case 1 ->
+            new Expr.Num(
+                new BigDecimal(BigInteger.valueOf(random.nextInt(0, 1000)), random.nextInt(0, 3)));
         case 2 -> new Expr.Num(new BigDecimal(random.nextBoolean() ? "1E+3" : "2.50E-2"));
         default -> new Expr.Num(BigDecimal.valueOf(random.nextInt(0, 100)));
       };
@@ -507,18 +522,24 @@ class ExpressionInterpreterTest {
         case 0 -> literal();
         case 1 -> new Expr.Unary(UnaryOp.NEG, maybeWrong(number(d), d));
         case 2, 3, 4 -> {
-          BinaryOp op = List.of(BinaryOp.ADD, BinaryOp.SUB, BinaryOp.MUL, BinaryOp.DIV, BinaryOp.REM).get(random.nextInt(5));
+          BinaryOp op =
+              List.of(BinaryOp.ADD, BinaryOp.SUB, BinaryOp.MUL, BinaryOp.DIV, BinaryOp.REM)
+                  .get(random.nextInt(5));
           yield new Expr.Binary(op, maybeWrong(number(d), d), maybeWrong(number(d), d));
         }
-        case 5 -> new Expr.Binary(BinaryOp.POW, number(d), new Expr.Num(BigDecimal.valueOf(random.nextInt(0, 4))));
+        case 5 ->
+            new Expr.Binary(
+                BinaryOp.POW, number(d), new Expr.Num(BigDecimal.valueOf(random.nextInt(0, 4))));
         case 6 -> new Expr.If(maybeWrong(bool(d), d), number(d), maybeWrong(number(d), d));
         case 7 -> {
           String name = random.nextBoolean() ? "x" : "n" + random.nextInt(3);
-          yield new Expr.Let(name, number(d), random.nextBoolean() ? new Expr.Var(name) : number(d));
+          yield new Expr.Let(
+              name, number(d), random.nextBoolean() ? new Expr.Var(name) : number(d));
         }
-        case 8 -> random.nextBoolean()
-            ? new Expr.Call("max", List.of(number(d), maybeWrong(number(d), d)))
-            : new Expr.Call("len", List.of(maybeWrong(string(d), d)));
+        case 8 ->
+            random.nextBoolean()
+                ? new Expr.Call("max", List.of(number(d), maybeWrong(number(d), d)))
+                : new Expr.Call("len", List.of(maybeWrong(string(d), d)));
         default -> new Expr.Var(random.nextBoolean() ? "x" : "y");
       };
     }
@@ -530,15 +551,22 @@ class ExpressionInterpreterTest {
       int d = depth - 1;
       return switch (random.nextInt(7)) {
         case 0 -> new Expr.Unary(UnaryOp.NOT, maybeWrong(bool(d), d));
-        case 1 -> new Expr.Binary(random.nextBoolean() ? BinaryOp.AND : BinaryOp.OR, maybeWrong(bool(d), d), maybeWrong(bool(d), d));
+        case 1 ->
+            new Expr.Binary(
+                random.nextBoolean() ? BinaryOp.AND : BinaryOp.OR,
+                maybeWrong(bool(d), d),
+                maybeWrong(bool(d), d));
         case 2, 3 -> {
-          BinaryOp op = List.of(BinaryOp.EQ, BinaryOp.NE, BinaryOp.LT, BinaryOp.LE, BinaryOp.GT, BinaryOp.GE).get(random.nextInt(6));
+          BinaryOp op =
+              List.of(BinaryOp.EQ, BinaryOp.NE, BinaryOp.LT, BinaryOp.LE, BinaryOp.GT, BinaryOp.GE)
+                  .get(random.nextInt(6));
           yield random.nextInt(4) == 0
               ? new Expr.Binary(op, string(d), maybeWrong(string(d), d))
               : new Expr.Binary(op, number(d), maybeWrong(number(d), d));
         }
         case 4 -> new Expr.If(bool(d), bool(d), bool(d));
-        case 5 -> new Expr.Let("b", bool(d), new Expr.Binary(BinaryOp.OR, new Expr.Var("b"), bool(d)));
+        case 5 ->
+            new Expr.Let("b", bool(d), new Expr.Binary(BinaryOp.OR, new Expr.Var("b"), bool(d)));
         default -> new Expr.Bool(random.nextBoolean());
       };
     }
@@ -546,13 +574,19 @@ class ExpressionInterpreterTest {
     Expr string(int depth) {
       String[] texts = {"", "a", "héllo", "😀", "q\"uote", "back\\slash", "line\nbreak", "世界"};
       if (depth == 0) {
-        return random.nextInt(4) == 0 ? new Expr.Var("s") : new Expr.Str(texts[random.nextInt(texts.length)]);
+        return random.nextInt(4) == 0
+            ? new Expr.Var("s")
+            : new Expr.Str(texts[random.nextInt(texts.length)]);
       }
       int d = depth - 1;
       return switch (random.nextInt(4)) {
         case 0 -> new Expr.Binary(BinaryOp.ADD, string(d), maybeWrong(string(d), d));
         case 1 -> new Expr.If(bool(d), string(d), string(d));
-        case 2 -> new Expr.Let("t", string(d), new Expr.Binary(BinaryOp.ADD, new Expr.Var("t"), new Expr.Var("t")));
+        case 2 ->
+            new Expr.Let(
+                "t",
+                string(d),
+                new Expr.Binary(BinaryOp.ADD, new Expr.Var("t"), new Expr.Var("t")));
         default -> new Expr.Str(texts[random.nextInt(texts.length)]);
       };
     }
@@ -565,9 +599,15 @@ class ExpressionInterpreterTest {
       int d = depth - 1;
       return switch (random.nextInt(7)) {
         case 0 -> new Expr.Unary(UnaryOp.NEG, arithmetic(d));
-        case 1 -> new Expr.Binary(BinaryOp.POW, arithmetic(d), random.nextBoolean() ? arithmetic(d) : new Expr.Unary(UnaryOp.NEG, literal()));
+        case 1 ->
+            new Expr.Binary(
+                BinaryOp.POW,
+                arithmetic(d),
+                random.nextBoolean() ? arithmetic(d) : new Expr.Unary(UnaryOp.NEG, literal()));
         default -> {
-          BinaryOp op = List.of(BinaryOp.ADD, BinaryOp.SUB, BinaryOp.MUL, BinaryOp.DIV).get(random.nextInt(4));
+          BinaryOp op =
+              List.of(BinaryOp.ADD, BinaryOp.SUB, BinaryOp.MUL, BinaryOp.DIV)
+                  .get(random.nextInt(4));
           yield new Expr.Binary(op, arithmetic(d), arithmetic(d));
         }
       };

@@ -118,7 +118,9 @@ final class ReferenceEvaluator {
     switch (b.op()) {
       case EQ, NE -> {
         boolean eq =
-            l instanceof BigDecimal x && r instanceof BigDecimal y ? x.compareTo(y) == 0 : l.equals(r);
+            l instanceof BigDecimal x && r instanceof BigDecimal y
+                ? x.compareTo(y) == 0
+                : l.equals(r);
         return b.op() == Expr.BinaryOp.EQ ? eq : !eq;
       }
       case LT, LE, GT, GE -> {
@@ -155,7 +157,8 @@ final class ReferenceEvaluator {
         case DIV -> y.signum() == 0 ? new Failure("div0") : x.divide(y, MC);
         case REM -> y.signum() == 0 ? new Failure("div0") : x.remainder(y, MC);
         case POW -> {
-          if (y.stripTrailingZeros().scale() > 0 || y.abs().compareTo(BigDecimal.valueOf(999_999_999)) > 0) {
+          if (y.stripTrailingZeros().scale() > 0
+              || y.abs().compareTo(BigDecimal.valueOf(999_999_999)) > 0) {
             yield new Failure("exponent");
           }
           int n = y.intValueExact();

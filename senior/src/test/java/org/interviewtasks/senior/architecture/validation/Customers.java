@@ -76,7 +76,10 @@ public final class Customers {
           field("email", Customer::email, all(notNull(), email())),
           field("age", Customer::age, all(min(18), max(150))),
           field("address", Customer::address, all(notNull(), ADDRESS)),
-          field("items", Customer::items, Validator.<List<Item>>all(notEmpty(), size(0, 5), each(ITEM))),
+          field(
+              "items",
+              Customer::items,
+              Validator.<List<Item>>all(notEmpty(), size(0, 5), each(ITEM))),
           field("tags", Customer::tags, each(notBlank())));
 
   /** A violation reduced to what both frameworks can say: path, kind, message. */
@@ -138,10 +141,15 @@ public final class Customers {
                       "ann@example..com",
                       "@example.com",
                       "ann@"))
-              : pick(List.of("ann@example.com", "bo.b+tag@mail.example.org", "a@b", "", "zoë@exämple.se"));
+              : pick(
+                  List.of(
+                      "ann@example.com", "bo.b+tag@mail.example.org", "a@b", "", "zoë@exämple.se"));
       Integer age =
-          bad() ? pick(Arrays.asList(-1, 0, 17, 151, Integer.MIN_VALUE)) : pick(Arrays.asList(null, 18, 42, 150));
-      Address address = bad() ? pick(Arrays.asList(null, address(false), address(false))) : address(true);
+          bad()
+              ? pick(Arrays.asList(-1, 0, 17, 151, Integer.MIN_VALUE))
+              : pick(Arrays.asList(null, 18, 42, 150));
+      Address address =
+          bad() ? pick(Arrays.asList(null, address(false), address(false))) : address(true);
       List<Item> items;
       if (bad()) {
         items =
@@ -160,22 +168,31 @@ public final class Customers {
 
     private Address address(boolean valid) {
       if (valid) {
-        return new Address(pick(List.of("1 Main St", "Hauptstraße 5")), pick(List.of("12345", "00000")));
+        return new Address(
+            pick(List.of("1 Main St", "Hauptstraße 5")), pick(List.of("12345", "00000")));
       }
-      return new Address(pick(Arrays.asList(null, "", " ", "ok")), pick(Arrays.asList(null, "1234", "123456", "abcde", "12345")));
+      return new Address(
+          pick(Arrays.asList(null, "", " ", "ok")),
+          pick(Arrays.asList(null, "1234", "123456", "abcde", "12345")));
     }
 
     private List<Item> items(int n, boolean valid) {
       List<Item> items = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         if (valid || random.nextBoolean()) {
-          items.add(new Item(pick(List.of("SKU-1", "ABC", "X".repeat(12))), 1 + random.nextInt(99), BigDecimal.valueOf(random.nextInt(1, 10_000), 2)));
+          items.add(
+              new Item(
+                  pick(List.of("SKU-1", "ABC", "X".repeat(12))),
+                  1 + random.nextInt(99),
+                  BigDecimal.valueOf(random.nextInt(1, 10_000), 2)));
         } else {
           items.add(
               new Item(
                   pick(Arrays.asList(null, "", "AB", "X".repeat(13), "SKU-2")),
                   pick(List.of(0, 1, 99, 100, -5)),
-                  pick(Arrays.asList(null, BigDecimal.ZERO, new BigDecimal("-0.01"), BigDecimal.ONE))));
+                  pick(
+                      Arrays.asList(
+                          null, BigDecimal.ZERO, new BigDecimal("-0.01"), BigDecimal.ONE))));
         }
       }
       return items;

@@ -102,7 +102,13 @@ class DataValidationFrameworkTest {
                 "tags[2] NotBlank")),
         Arguments.of(
             "too many order lines",
-            new Customer("Ann", "ann@example.com", 20, HOME, List.of(BOOK, BOOK, BOOK, BOOK, BOOK, BOOK), null),
+            new Customer(
+                "Ann",
+                "ann@example.com",
+                20,
+                HOME,
+                List.of(BOOK, BOOK, BOOK, BOOK, BOOK, BOOK),
+                null),
             List.of("items Size")));
   }
 
@@ -148,7 +154,8 @@ class DataValidationFrameworkTest {
 
   @Test
   void aPipelineNormalisesParsesAndValidatesIntoARecord() {
-    Map<String, String> form = Map.of("name", "  Zoë   Åberg ", "email", " ZOE@Example.COM", "age", " 42 ");
+    Map<String, String> form =
+        Map.of("name", "  Zoë   Åberg ", "email", " ZOE@Example.COM", "age", " 42 ");
     Result<SignUp> result = DataValidationFramework.parseSignUp(form);
     assertThat(result.isValid()).isTrue();
     assertThat(result.orElseThrow()).isEqualTo(new SignUp("Zoë Åberg", "zoe@example.com", 42));
@@ -180,7 +187,9 @@ class DataValidationFrameworkTest {
     assertThat(DataValidationFramework.parseSignUp(Map.of()).violations())
         .extracting(v -> v.path() + " " + v.code())
         .containsExactly("name NotBlank", "email NotBlank", "age NotNull");
-    assertThat(DataValidationFramework.AGE.run(" ").violations()).extracting(Violation::code).containsExactly("Integer");
+    assertThat(DataValidationFramework.AGE.run(" ").violations())
+        .extracting(Violation::code)
+        .containsExactly("Integer");
   }
 
   @Test
@@ -198,8 +207,10 @@ class DataValidationFrameworkTest {
     assertThat(ranged).hasValue(0);
     assertThat(pipeline.run(null)).isEqualTo(Result.valid(null));
     assertThat(pipeline.run("-1", Path.root().field("n")).violations())
-        .containsExactly(new Violation(Path.parse("n"), "Min", "must be greater than or equal to 0"));
-    assertThat(Pipeline.<String>start().map(String::length).run(null)).isEqualTo(Result.valid(null));
+        .containsExactly(
+            new Violation(Path.parse("n"), "Min", "must be greater than or equal to 0"));
+    assertThat(Pipeline.<String>start().map(String::length).run(null))
+        .isEqualTo(Result.valid(null));
   }
 
   // --- composition, custom and cross-field rules ---------------------------------------------
@@ -213,7 +224,8 @@ class DataValidationFrameworkTest {
                 Validator.field("from", Booking::from, notNull()),
                 Validator.field("to", Booking::to, notNull()))
             .then(
-                Validator.<Booking>of(b -> b.to().isAfter(b.from()), "DateOrder", "must be after from")
+                Validator.<Booking>of(
+                        b -> b.to().isAfter(b.from()), "DateOrder", "must be after from")
                     .at("to"));
     LocalDate day = LocalDate.of(2026, 1, 1);
     assertThat(booking.validate(new Booking(day, day.plusDays(1)))).isEmpty();
@@ -231,7 +243,9 @@ class DataValidationFrameworkTest {
     Validator<String> isbnLike =
         Validator.<String>of(s -> s.chars().allMatch(Character::isDigit), "Digits", "only digits")
             .and(length(10, 13));
-    assertThat(isbnLike.validate("12a")).extracting(Violation::code).containsExactly("Digits", "Size");
+    assertThat(isbnLike.validate("12a"))
+        .extracting(Violation::code)
+        .containsExactly("Digits", "Size");
     Validator<Integer> evenIfBig =
         Validator.<Integer>of(n -> n % 2 == 0, "Even", "must be even").when(n -> n > 100);
     assertThat(evenIfBig.validate(7)).isEmpty();
@@ -269,7 +283,10 @@ class DataValidationFrameworkTest {
     assertThat(Path.root().index(0).index(1)).hasToString("[0][1]");
     assertThat(Path.parse("")).isEqualTo(Path.root());
     assertThat(Path.root().isRoot()).isTrue();
-    assertThat(path).isNotEqualTo(Path.parse("items[2].sku")).isNotEqualTo(Path.root()).isNotEqualTo("items[3].sku");
+    assertThat(path)
+        .isNotEqualTo(Path.parse("items[2].sku"))
+        .isNotEqualTo(Path.root())
+        .isNotEqualTo("items[3].sku");
     assertThat(new Violation(Path.root(), "X", "bad")).hasToString("<root>: bad [X]");
     assertThatThrownBy(() -> Path.root().field("a.b")).hasMessageContaining("without . [ ]");
     assertThatThrownBy(() -> Path.root().field("")).isInstanceOf(IllegalArgumentException.class);
@@ -287,31 +304,43 @@ class DataValidationFrameworkTest {
     Result<Integer> badA = new Result.Invalid<>(List.of(a));
     Result<Integer> badB = new Result.Invalid<>(List.of(b));
     assertThat(Result.combine(one, one, Integer::sum)).isEqualTo(Result.valid(2));
-    assertThat(Result.combine(badA, one, badB, (x, y, z) -> x + y + z).violations()).containsExactly(a, b);
-    assertThat(Result.combine(one, one, one, one, (w, x, y, z) -> w + x + y + z)).isEqualTo(Result.valid(4));
-    assertThat(Result.combine(one, badB, one, badA, (w, x, y, z) -> 0).violations()).containsExactly(b, a);
+    assertThat(Result.combine(badA, one, badB, (x, y, z) -> x + y + z).violations())
+        .containsExactly(a, b);
+    assertThat(Result.combine(one, one, one, one, (w, x, y, z) -> w + x + y + z))
+        .isEqualTo(Result.valid(4));
+    assertThat(Result.combine(one, badB, one, badA, (w, x, y, z) -> 0).violations())
+        .containsExactly(b, a);
     assertThat(Result.sequence(List.of(one, one))).isEqualTo(Result.valid(List.of(1, 1)));
     assertThat(Result.sequence(List.of(badA, one, badB)).violations()).containsExactly(a, b);
     assertThat(one.map(x -> x + 1)).isEqualTo(Result.valid(2));
     assertThat(badA.map(x -> x + 1).violations()).containsExactly(a);
     assertThat(one.flatMap(x -> badB).violations()).containsExactly(b);
     assertThat(badA.flatMap(x -> one).isValid()).isFalse();
-    assertThatThrownBy(() -> new Result.Invalid<Integer>(List.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Result.Invalid<Integer>(List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void checksItsInputs() {
-    assertThatThrownBy(() -> DataValidationFramework.parseSignUp(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> DataValidationFramework.parseSignUp(null))
+        .isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> length(-1, 2)).hasMessage("need 0 <= min <= max: min -1, max 2");
     assertThatThrownBy(() -> size(3, 2)).hasMessage("need 0 <= min <= max: min 3, max 2");
-    assertThatThrownBy(() -> Validator.of(x -> true, " ", "m")).hasMessage("code must not be blank");
-    assertThatThrownBy(() -> Validator.field("a[", x -> x, notNull())).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Validator.all(notNull(), null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> Validator.of(x -> true, " ", "m"))
+        .hasMessage("code must not be blank");
+    assertThatThrownBy(() -> Validator.field("a[", x -> x, notNull()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Validator.all(notNull(), null))
+        .isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> notNull().at("")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Pipeline.start().parse(x -> x, "", "m")).hasMessage("code must not be blank");
-    assertThatThrownBy(() -> Pipeline.start().run("x", null)).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> new Violation(Path.root(), " ", "m")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Pipeline.start().parse(x -> x, "", "m"))
+        .hasMessage("code must not be blank");
+    assertThatThrownBy(() -> Pipeline.start().run("x", null))
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> new Violation(Path.root(), " ", "m"))
+        .isInstanceOf(IllegalArgumentException.class);
     List<Customer> list = new ArrayList<>(Arrays.asList(GOOD, null));
-    assertThat(Validator.each(Customers.CUSTOMER).validate(list)).isEmpty(); // a null element: nothing to descend into
+    assertThat(Validator.each(Customers.CUSTOMER).validate(list))
+        .isEmpty(); // a null element: nothing to descend into
   }
 }
