@@ -32,17 +32,36 @@ class DynamicDispatchTest {
 
   private static final MultiMethod<Collision> COLLIDE = Shapes.byMultiMethod();
 
-  /** The three ways of choosing the rule, run on the same cases. */
-  enum Way {
-    SEALED_SWITCH(Shapes::bySwitch),
-    VIRTUAL_DOUBLE_DISPATCH(Shape::collide),
-    MULTIMETHOD((a, b) -> COLLIDE.invoke(a, b)),
-    MULTIMETHOD_UNCACHED((a, b) -> COLLIDE.invokeUncached(a, b));
+  /** A way of choosing the rule, run on the same cases as the others. */
+  record Way(String name, BiFunction<Shape, Shape, Collision> collide) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
 
-    final BiFunction<Shape, Shape, Collision> collide;
+  static final List<Way> WAYS =
+      List.of(
+          new Way("sealed switch", Shapes::bySwitch),
+          new Way("virtual double dispatch", Shape::collide),
+          new Way("multimethod", COLLIDE::invoke),
+          new Way("multimethod, uncached", COLLIDE::invokeUncached));
 
-    Way(BiFunction<Shape, Shape, Collision> collide) {
-      this.collide = collide;
+  /** A text that is also {@link Serializable}, as {@code StringBuilder} and {@code String} are. */
+  record Name(String text) implements CharSequence, Serializable {
+    @Override
+    public int length() {
+      return text.length();
+    }
+
+    @Override
+    public char charAt(int index) {
+      return text.charAt(index);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return text.subSequence(start, end);
     }
   }
 
@@ -61,7 +80,7 @@ class DynamicDispatchTest {
             new Object[] {r, c, "shape/shape"},
             new Object[] {r, t, "polygon/polygon"},
             new Object[] {r, r, "rectangle/rectangle"});
-    return Stream.of(Way.values())
+    return WAYS.stream()
         .flatMap(way -> table.stream().map(row -> Arguments.of(way, row[0], row[1], row[2])));
   }
 
@@ -87,7 +106,7 @@ class DynamicDispatchTest {
       Shape a = shapes[random.nextInt(3)];
       Shape b = shapes[random.nextInt(3)];
       Collision expected = Shapes.bySwitch(a, b);
-      for (Way way : Way.values()) {
+      for (Way way : WAYS) {
         assertThat(way.collide.apply(a, b)).as(way + " " + a + " " + b).isEqualTo(expected);
       }
     }
@@ -158,7 +177,7 @@ class DynamicDispatchTest {
             .define(Serializable.class, s -> "serializable");
     MultiMethod<String> describe = builder.build();
     assertThat(describe.invoke(java.nio.CharBuffer.wrap("x"))).isEqualTo("text");
-    assertThatThrownBy(() -> describe.invoke(new StringBuilder("x"))) // also Serializable
+    assertThatThrownBy(() -> describe.invoke(new Name("x"))) // also Serializable
         .isInstanceOf(DispatchException.class);
     assertThat(describe.invoke(new Object())).isEqualTo("object");
     assertThat(describe.invoke(List.of())).isEqualTo("object");
