@@ -141,7 +141,8 @@ public interface Validator<T> {
 
   /**
    * A rule on every element of an iterable, reported under the element's index ({@code items[3]});
-   * not checked when the iterable is {@code null}.
+   * not checked when the iterable is {@code null}. Combined with rules on the collection itself,
+   * javac may need the type named: {@code Validator.<List<Item>>all(notEmpty(), each(ITEM))}.
    */
   static <E> Validator<Iterable<? extends E>> each(Validator<? super E> validator) {
     Objects.requireNonNull(validator, "validator");

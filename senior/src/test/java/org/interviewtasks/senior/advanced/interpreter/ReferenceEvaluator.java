@@ -82,7 +82,7 @@ final class ReferenceEvaluator {
         }
       }
       if (c.function().equals("max") && args.length == 2) {
-        return args[0] instanceof BigDecimal a && args[1] instanceof BigDecimal b
+        return (args[0] instanceof BigDecimal a && args[1] instanceof BigDecimal b)
             ? (a.compareTo(b) >= 0 ? a : b)
             : new Failure("max");
       }
@@ -118,7 +118,7 @@ final class ReferenceEvaluator {
     switch (b.op()) {
       case EQ, NE -> {
         boolean eq =
-            l instanceof BigDecimal x && r instanceof BigDecimal y
+            (l instanceof BigDecimal x && r instanceof BigDecimal y)
                 ? x.compareTo(y) == 0
                 : l.equals(r);
         return b.op() == Expr.BinaryOp.EQ ? eq : !eq;
