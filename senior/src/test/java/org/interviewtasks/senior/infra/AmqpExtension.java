@@ -173,6 +173,9 @@ final class AmqpExtension implements ParameterResolver, AfterEachCallback {
 
     Container() {
       Containerized.bindFixedPort(rabbit, 5672, port);
+      rabbit.waitingFor(
+          Containerized.loggedAndAnswering(
+              ".*Server startup complete.*", 1, port, Containerized.Probe.AMQP));
       rabbit.start();
     }
 

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.platform.commons.PreconditionViolationException;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -37,7 +39,7 @@ enum InfraSide {
         side = current;
         if (side == null) {
           long begin = System.nanoTime();
-          side = resolve(System.getProperty(PROPERTY), InfraSide::dockerAnswers);
+          side = decide(System.getProperty(PROPERTY), InfraSide::whyNoContainers);
           LoggerFactory.getLogger("org.interviewtasks.senior.infra")
               .info(
                   "servers: {} (decided in {} ms)",
@@ -51,21 +53,47 @@ enum InfraSide {
   }
 
   /**
-   * The side for a value of {@code -Dinfra} (null or blank: automatic).
+   * The side for a value of {@code -Dinfra} (null or blank: automatic), {@code dockerAvailable}
+   * telling only whether containers can run.
    *
    * @throws PreconditionViolationException for an unknown value, or {@code containers} without
    *     Docker
    */
   static InfraSide resolve(String property, BooleanSupplier dockerAvailable) {
+    return decide(
+        property,
+        () -> dockerAvailable.getAsBoolean() ? Optional.<String>empty() : Optional.of(NO_ENGINE));
+  }
+
+  /**
+   * The side for a value of {@code -Dinfra} (null or blank: automatic), {@code whyNoContainers}
+   * giving the reason containers cannot run here, or nothing when they can.
+   *
+   * @throws PreconditionViolationException for an unknown value, or {@code containers} when they
+   *     cannot run (the message gives the reason)
+   */
+  static InfraSide decide(String property, Supplier<Optional<String>> whyNoContainers) {
     String value = property == null ? "" : property.strip().toLowerCase(Locale.ROOT);
     return switch (value) {
-      case "" -> dockerAvailable.getAsBoolean() ? CONTAINERS : EMBEDDED;
+      case "" -> {
+        Optional<String> why = whyNoContainers.get();
+        if (why.isPresent() && !why.get().equals(NO_ENGINE)) {
+          // An engine is there but unusable: embedded servers still test, but say why.
+          LoggerFactory.getLogger("org.interviewtasks.senior.infra")
+              .warn("servers: embedded, because {}", why.get());
+        }
+        yield why.isEmpty() ? CONTAINERS : EMBEDDED;
+      }
       case "embedded" -> EMBEDDED;
       case "containers" -> {
-        if (!dockerAvailable.getAsBoolean()) {
+        Optional<String> why = whyNoContainers.get();
+        if (why.isPresent()) {
           throw new PreconditionViolationException(
-              "-Dinfra=containers, but no Docker engine answers; start Docker, or run with"
-                  + " -Dinfra=embedded (or without -Dinfra) to use embedded servers");
+              "-Dinfra=containers, but "
+                  + why.get()
+                  + "; "
+                  + (why.get().equals(NO_ENGINE) ? "start Docker" : "fix that")
+                  + ", or run with -Dinfra=embedded (or without -Dinfra) to use embedded servers");
         }
         yield CONTAINERS;
       }
@@ -75,15 +103,58 @@ enum InfraSide {
     };
   }
 
-  private static boolean dockerAnswers() {
+  /** The reason when no engine answers at all. */
+  static final String NO_ENGINE = "no Docker engine answers";
+
+  private static Optional<String> whyNoContainers() {
     if (!dockerMightBeThere(System.getenv(), System.getProperty("user.home"))) {
-      return false;
+      return Optional.of(NO_ENGINE);
+    }
+    DockerClientFactory docker = DockerClientFactory.instance();
+    return whyNoContainers(
+        () -> docker.getTransportConfig().getDockerHost().toString(), docker::client);
+  }
+
+  /**
+   * Why Testcontainers cannot run containers, in two steps that fail for different reasons: {@code
+   * findEngine} finds an engine that answers (and names it), {@code connect} then readies
+   * Testcontainers on it, starting its Ryuk container among other things. An engine that answers
+   * but on which Testcontainers cannot start (Ryuk refused, a check failed) is reported as such,
+   * with the cause, not as a missing engine.
+   */
+  static Optional<String> whyNoContainers(Supplier<String> findEngine, Runnable connect) {
+    String engine;
+    try {
+      engine = findEngine.get();
+    } catch (RuntimeException | LinkageError e) {
+      return Optional.of(NO_ENGINE);
     }
     try {
-      return DockerClientFactory.instance().isDockerAvailable();
+      connect.run();
+      return Optional.empty();
     } catch (RuntimeException | LinkageError e) {
-      return false;
+      return Optional.of(
+          "the Docker engine at "
+              + engine
+              + " answers, but Testcontainers cannot start on it: "
+              + causes(e));
     }
+  }
+
+  /** Each message of the cause chain, outermost first, separated by ": ". */
+  private static String causes(Throwable e) {
+    StringBuilder text = new StringBuilder();
+    Throwable cause = e;
+    for (int depth = 0; cause != null && depth < 8; depth++, cause = cause.getCause()) {
+      String message = cause.getMessage();
+      String part =
+          cause.getClass().getSimpleName() + (message == null ? "" : " (" + message.strip() + ")");
+      if (!text.isEmpty()) {
+        text.append(": ");
+      }
+      text.append(part);
+    }
+    return text.toString();
   }
 
   /**

@@ -76,6 +76,49 @@ class InfraSideTest {
   }
 
   @Test
+  void anEngineThatAnswersButOnWhichTestcontainersCannotStartIsReportedWithTheCause() {
+    RuntimeException ryuk =
+        new IllegalStateException(
+            "Could not connect to Ryuk at 127.0.0.1:32768",
+            new java.io.IOException("Connection refused"));
+
+    var why =
+        InfraSide.whyNoContainers(
+            () -> "unix:///run/x/docker.sock",
+            () -> {
+              throw ryuk;
+            });
+
+    assertThat(why)
+        .contains(
+            "the Docker engine at unix:///run/x/docker.sock answers, but Testcontainers cannot"
+                + " start on it: IllegalStateException (Could not connect to Ryuk at"
+                + " 127.0.0.1:32768): IOException (Connection refused)");
+    assertThatThrownBy(() -> InfraSide.decide("containers", () -> why))
+        .isInstanceOf(PreconditionViolationException.class)
+        .hasMessage(
+            "-Dinfra=containers, but "
+                + why.orElseThrow()
+                + "; fix that, or run with -Dinfra=embedded (or without -Dinfra) to use embedded"
+                + " servers");
+    assertThat(InfraSide.decide(null, () -> why)).isEqualTo(InfraSide.EMBEDDED);
+  }
+
+  @Test
+  void noEngineAndAWorkingOneAreToldApart() {
+    assertThat(
+            InfraSide.whyNoContainers(
+                () -> {
+                  throw new IllegalStateException("Could not find a valid Docker environment");
+                },
+                () -> {
+                  throw new AssertionError("not asked when no engine answers");
+                }))
+        .contains("no Docker engine answers");
+    assertThat(InfraSide.whyNoContainers(() -> "unix:///var/run/docker.sock", () -> {})).isEmpty();
+  }
+
+  @Test
   void rejectsUnknownSides() {
     assertThatThrownBy(() -> InfraSide.resolve("docker", () -> true))
         .isInstanceOf(PreconditionViolationException.class)

@@ -1,5 +1,6 @@
 package org.interviewtasks.senior.infra;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.testcontainers.containers.wait.strategy.WaitStrategy;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -17,6 +19,9 @@ import org.testcontainers.utility.DockerImageName;
 final class KafkaExtension implements ParameterResolver, AfterEachCallback {
 
   private static final String IMAGE = "apache/kafka:4.1.1";
+
+  /** How long a container broker may take for a controlled shutdown before it is killed. */
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -29,7 +34,9 @@ final class KafkaExtension implements ParameterResolver, AfterEachCallback {
     if (brokers < 1 || brokers > 5) {
       throw new IllegalArgumentException("@KafkaCluster brokers must be 1..5: " + brokers);
     }
-    return ServerSupport.shared(context, key(brokers), Cluster.class, () -> start(brokers));
+    InfraSide side = side(brokers, InfraSide.current());
+    return ServerSupport.shared(
+        context, key(brokers), Cluster.class, side, () -> start(brokers, side));
   }
 
   @Override
@@ -43,10 +50,16 @@ final class KafkaExtension implements ParameterResolver, AfterEachCallback {
     return brokers == 1 ? "kafka (1 node)" : "kafka (1 controller + " + brokers + " brokers)";
   }
 
-  private static Cluster start(int brokers) {
-    return InfraSide.current() == InfraSide.CONTAINERS && brokers == 1
-        ? new Container()
-        : new Embedded(brokers);
+  /**
+   * Where a cluster of {@code brokers} runs when the JVM's side is {@code side}: a single node
+   * follows it, a multi-broker cluster is always embedded.
+   */
+  static InfraSide side(int brokers, InfraSide side) {
+    return side == InfraSide.CONTAINERS && brokers == 1 ? InfraSide.CONTAINERS : InfraSide.EMBEDDED;
+  }
+
+  private static Cluster start(int brokers, InfraSide side) {
+    return side == InfraSide.CONTAINERS ? new Container() : new Embedded(brokers);
   }
 
   /** A cluster on either side. */
@@ -155,13 +168,28 @@ final class KafkaExtension implements ParameterResolver, AfterEachCallback {
     }
   }
 
-  /** The official image, one node, published on a fixed loopback port so a restart keeps it. */
+  /**
+   * The official image, one node, published on a fixed loopback port. A broker is stopped and
+   * started as the same container (Docker's stop and start, not Testcontainers', which removes the
+   * container): the restarted broker finds the log it had on disk, as a real one does.
+   */
   private static final class Container extends Cluster {
-    private final KafkaContainer kafka = new KafkaContainer(DockerImageName.parse(IMAGE));
+    private static final String RUNNING = ".*Transitioning from RECOVERY to RUNNING.*";
+
+    private final int port = FreePorts.free();
+    private final KafkaContainer kafka = new LoopbackKafka(port);
+    private int starts;
 
     Container() {
-      Containerized.bindFixedPort(kafka, 9092, FreePorts.free());
+      Containerized.bindFixedPort(kafka, 9092, port);
+      kafka.waitingFor(running(1));
       kafka.start();
+      starts = 1;
+    }
+
+    /** The n-th RUNNING line of the container's log (it keeps the lines of earlier starts). */
+    private WaitStrategy running(int times) {
+      return Containerized.loggedAndAnswering(RUNNING, times, port, Containerized.Probe.KAFKA);
     }
 
     @Override
@@ -175,25 +203,57 @@ final class KafkaExtension implements ParameterResolver, AfterEachCallback {
     }
 
     @Override
-    public boolean isRunning(int id) {
+    public synchronized boolean isRunning(int id) {
+      check(id);
       return kafka.isRunning();
     }
 
     @Override
-    public void stopBroker(int id) {
-      kafka.stop();
+    public synchronized void stopBroker(int id) {
+      check(id);
+      if (kafka.isRunning()) {
+        kafka
+            .getDockerClient()
+            .stopContainerCmd(kafka.getContainerId())
+            .withTimeout((int) STOP_TIMEOUT.toSeconds())
+            .exec();
+      }
     }
 
     @Override
-    public void startBroker(int id) {
+    public synchronized void startBroker(int id) {
+      check(id);
       if (!kafka.isRunning()) {
-        kafka.start();
+        kafka.getDockerClient().startContainerCmd(kafka.getContainerId()).exec();
+        starts++;
+        running(starts).waitUntilReady(kafka);
+      }
+    }
+
+    private static void check(int id) {
+      if (id != 1) {
+        throw new IllegalArgumentException("no broker " + id + " in [1]");
       }
     }
 
     @Override
     public void close() {
       kafka.stop();
+    }
+  }
+
+  /** Advertises the listener where it is published (127.0.0.1), not at Testcontainers' host. */
+  private static final class LoopbackKafka extends KafkaContainer {
+    private final int port;
+
+    LoopbackKafka(int port) {
+      super(DockerImageName.parse(IMAGE));
+      this.port = port;
+    }
+
+    @Override
+    public String getBootstrapServers() {
+      return FreePorts.LOOPBACK + ":" + port;
     }
   }
 }

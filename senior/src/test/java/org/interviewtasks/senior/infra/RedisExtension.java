@@ -168,6 +168,7 @@ final class RedisExtension implements ParameterResolver, AfterEachCallback {
                 .withNetworkAliases("redis-" + i)
                 .withCommand(command.toArray(String[]::new));
         Containerized.bindFixedPort(container, 6379, hostPort);
+        container.waitingFor(Containerized.answersOnLoopback(hostPort, Containerized.Probe.REDIS));
         container.start();
         containers.add(container);
         endpoints.add(Endpoint.loopback(hostPort));

@@ -41,11 +41,25 @@ final class ServerSupport {
   }
 
   /**
-   * The server stored under {@code key}, started by {@code start} the first time it is asked for.
+   * The server stored under {@code key}, started by {@code start} the first time it is asked for,
+   * on the JVM's side ({@link InfraSide#current()}).
    */
   static <T extends AutoCloseable> T shared(
       ExtensionContext context, String key, Class<T> type, Supplier<T> start) {
-    return context.getRoot().getStore(NAMESPACE).computeIfAbsent(key, k -> timed(k, start), type);
+    return shared(context, key, type, InfraSide.current(), start);
+  }
+
+  /**
+   * The server stored under {@code key}, started by {@code start} the first time it is asked for,
+   * on {@code side}: the side this server really runs on, which the start-up log names (a server
+   * that stays embedded on a JVM whose side is containers is logged as embedded).
+   */
+  static <T extends AutoCloseable> T shared(
+      ExtensionContext context, String key, Class<T> type, InfraSide side, Supplier<T> start) {
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .computeIfAbsent(key, k -> timed(k, side, start), type);
   }
 
   /** The server stored under {@code key} if one was started. */
@@ -53,15 +67,21 @@ final class ServerSupport {
     return Optional.ofNullable(context.getRoot().getStore(NAMESPACE).get(key, type));
   }
 
-  private static <T> T timed(String what, Supplier<T> start) {
-    InfraSide side = InfraSide.current();
+  private static <T> T timed(String what, InfraSide side, Supplier<T> start) {
     long begin = System.nanoTime();
     T server = start.get();
-    LOG.info(
-        "started {} ({}) in {} ms",
-        what,
-        side.name().toLowerCase(Locale.ROOT),
-        Duration.ofNanos(System.nanoTime() - begin).toMillis());
+    LOG.info("{}", startedLine(what, side, Duration.ofNanos(System.nanoTime() - begin)));
     return server;
+  }
+
+  /** The start-up log line: {@code started <what> (<side>) in <n> ms}. */
+  static String startedLine(String what, InfraSide side, Duration took) {
+    return "started "
+        + what
+        + " ("
+        + side.name().toLowerCase(Locale.ROOT)
+        + ") in "
+        + took.toMillis()
+        + " ms";
   }
 }

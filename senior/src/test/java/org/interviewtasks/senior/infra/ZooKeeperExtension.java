@@ -16,7 +16,9 @@ final class ZooKeeperExtension implements ParameterResolver, AfterEachCallback {
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     int servers = ServerSupport.annotation(context, ZooKeeperEnsemble.class).value();
-    return ServerSupport.shared(context, key(servers), Ensemble.class, () -> new Ensemble(servers));
+    // Always embedded, whatever the JVM's side: there is no container side for ZooKeeper.
+    return ServerSupport.shared(
+        context, key(servers), Ensemble.class, InfraSide.EMBEDDED, () -> new Ensemble(servers));
   }
 
   @Override
