@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Hashing a 1 GiB file of random bytes that sits in the page cache (generated once into {@code
  * target/bench-data}, then read once before measuring): our streamed SHA-256 against coreutils'
- * {@code sha256sum} run as a whole process on the same file (start-up included, as a user would
- * run it), and the Glacier tree hash on one and two threads against the sequential digest.
+ * {@code sha256sum} run as a whole process on the same file (start-up included, as a user would run
+ * it), and the Glacier tree hash on one and two threads against the sequential digest.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
