@@ -36,19 +36,19 @@ import org.interviewtasks.common.Task;
  * cache miss per multiply-add once B is larger than the cache. The i-k-j order (mid's {@code
  * MatrixMultiplication}) streams rows of B and C, which the JIT vectorizes, but for every row of A
  * it streams <i>all</i> of B: at 1024 × 1024 that is 8 MB per row, from memory. The blocked kernel
- * here keeps the i-k-j inner loop and reorders the outer ones so that a tile of B of {@value
- * #TILE_K} rows × {@value #TILE_J} columns (256 KiB, within a core's L2 cache) is reused by every
- * row of a band of C before moving on, and the segment of a C row being updated (4 KiB) stays in
- * L1. Each entry still receives its products in the order k = 0, 1, …, m − 1, and Java never fuses
- * a multiply and an add into an FMA, so the result is <b>bit-for-bit the naive loop's</b>; against
- * other orders of summation (EJML, ojAlgo) it agrees within the usual forward error bound |ΔC| ≤ m
- * · 2⁻⁵³ · |A| · |B| (entry by entry), the tolerance the tests use.
+ * here keeps the i-k-j inner loop and reorders the outer ones so that a tile of B of 128 rows × 256
+ * columns (256 KiB, within a core's L2 cache) is reused by every row of a band of C before moving
+ * on, and the segment of a C row being updated (2 KiB) stays in L1. Each entry still receives its
+ * products in the order k = 0, 1, …, m − 1, and Java never fuses a multiply and an add into an FMA,
+ * so the result is <b>bit-for-bit the naive loop's</b>; against other orders of summation (EJML,
+ * ojAlgo) it agrees within the usual forward error bound |ΔC| ≤ m · 2⁻⁵³ · |A| · |B| (entry by
+ * entry), the tolerance the tests use.
  *
  * <p><b>Parallelism.</b> Row bands of C are independent: a {@link RecursiveAction} halves the row
- * range until a band has at most {@value #BAND} rows (more for small products, so that a band does
- * at least a million multiply-adds), so bands go to all the pool's threads and idle threads steal.
- * Nothing is shared but read-only A and B, and each band writes its own rows of C: no locks, no
- * false sharing beyond the band edges.
+ * range until a band has at most 32 rows (more for small products, so that a band does at least a
+ * million multiply-adds), so bands go to all the pool's threads and idle threads steal. Nothing is
+ * shared but read-only A and B, and each band writes its own rows of C: no locks, no false sharing
+ * beyond the band edges.
  *
  * <p><b>Processes and shared memory</b> ({@link #multiplyInProcesses}): the Java reading of
  * Python's {@code multiprocessing.shared_memory}. The parent writes A and B once into a file laid
@@ -69,8 +69,8 @@ import org.interviewtasks.common.Task;
  * <p><b>Edge cases and failure modes.</b> Shapes must be at least 1 × 1 and the arrays exactly as
  * long as their shapes; sizes that do not divide the tiles are handled by the tiles' bounds. NaN
  * and infinities follow IEEE 754, as in every numeric library. A worker process that fails or times
- * out ({@value #WORKER_TIMEOUT_MINUTES} minutes) fails the product with its last words, the other
- * workers are destroyed, and the shared file is always deleted.
+ * out (30 minutes) fails the product with its last words, the other workers are destroyed, and the
+ * shared file is always deleted.
  *
  * <p><b>Follow-up.</b> <i>"Why not faster still?"</i> Libraries such as OpenBLAS add register
  * blocking (a 4 × 8 block of C held in vector registers), packing of the tiles into contiguous

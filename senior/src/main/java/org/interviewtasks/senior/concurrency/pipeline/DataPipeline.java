@@ -63,10 +63,10 @@ import org.interviewtasks.common.Task;
  * with one positional read and parsed in place: fields by their commas, numbers digit by digit into
  * ints (money in cents), the timestamp by fixed positions with a calendar check; no {@code String},
  * no object per row. (3) Parsed rows go into primitive column arrays (hour, zone, passengers,
- * revenue, tip, distance) of {@value #BATCH} rows; each full batch is filtered and aggregated
- * column-wise into per-zone {@code long} arrays, the Java version of what NumPy/Pandas do with
- * vectors. (4) Per-chunk totals are added pairwise as the tasks join. Time O(bytes) over all cores;
- * memory O(cores × chunk size + zones).
+ * revenue, tip, distance) of 4096 rows; each full batch is filtered and aggregated column-wise into
+ * per-zone {@code long} arrays, the Java version of what NumPy/Pandas do with vectors. (4)
+ * Per-chunk totals are added pairwise as the tasks join. Time O(bytes) over all cores; memory
+ * O(cores × chunk size + zones).
  *
  * <p><b>Errors.</b> A malformed line, a missing header or a file that is not UTF-8 fails the whole
  * query ({@link IllegalArgumentException} "line N: ..."; {@link
