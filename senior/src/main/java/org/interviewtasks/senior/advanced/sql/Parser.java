@@ -48,7 +48,7 @@ final class Parser {
   /**
    * The tallest expression tree accepted (a chain {@code a + b + ...} is as tall as it is long).
    */
-  static final int MAX_HEIGHT = 1_000;
+  static final int MAX_HEIGHT = 256;
 
   private static final Set<String> FUNCTIONS =
       Set.of("COALESCE", "ABS", "UPPER", "LOWER", "LENGTH", "NULLIF");
