@@ -63,7 +63,8 @@ public class SqlEngineBenchmark {
               .column("store_id", SqlType.INTEGER)
               .column("amount", SqlType.DOUBLE)
               .column("qty", SqlType.INTEGER);
-      h2 = DriverManager.getConnection("jdbc:h2:mem:");
+      // Without this, H2 hands back its cached result of the same query on unchanged tables.
+      h2 = DriverManager.getConnection("jdbc:h2:mem:;OPTIMIZE_REUSE_RESULTS=FALSE");
       try (Statement ddl = h2.createStatement()) {
         ddl.execute("CREATE TABLE store (id INTEGER, region VARCHAR(20))");
         ddl.execute(
