@@ -21,11 +21,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * discovered with their state, so that a crawl stopped at any point resumes from what was
  * committed.
  *
- * <p>A fetched page is recorded in one transaction with its newly found links and the state
- * change of its URL: either all of it is there after a crash, or none (and the URL is fetched
- * again). The page write is an upsert ({@code MERGE ... KEY}, H2's form of PostgreSQL's {@code
- * INSERT ... ON CONFLICT DO UPDATE}), so a page fetched again replaces its row; a link that is
- * already in the frontier is left alone, whatever its state.
+ * <p>A fetched page is recorded in one transaction with its newly found links and the state change
+ * of its URL: either all of it is there after a crash, or none (and the URL is fetched again). The
+ * page write is an upsert ({@code MERGE ... KEY}, H2's form of PostgreSQL's {@code INSERT ... ON
+ * CONFLICT DO UPDATE}), so a page fetched again replaces its row; a link that is already in the
+ * frontier is left alone, whatever its state.
  */
 public final class CrawlStore implements AutoCloseable {
 
@@ -92,7 +92,8 @@ public final class CrawlStore implements AutoCloseable {
         () -> {
           Map<URI, State> states = new LinkedHashMap<>();
           try (Statement statement = connection.createStatement();
-              ResultSet rows = statement.executeQuery("SELECT url, state FROM frontier ORDER BY url")) {
+              ResultSet rows =
+                  statement.executeQuery("SELECT url, state FROM frontier ORDER BY url")) {
             while (rows.next()) {
               states.put(URI.create(rows.getString(1)), State.valueOf(rows.getString(2)));
             }
@@ -223,8 +224,9 @@ public final class CrawlStore implements AutoCloseable {
 
   private void setState(URI url, State state) throws SQLException {
     try (PreparedStatement update =
-        connection.prepareStatement("MERGE INTO frontier (url, depth, state) KEY (url) VALUES (?, "
-            + "COALESCE((SELECT depth FROM frontier WHERE url = ?), 0), ?)")) {
+        connection.prepareStatement(
+            "MERGE INTO frontier (url, depth, state) KEY (url) VALUES (?, "
+                + "COALESCE((SELECT depth FROM frontier WHERE url = ?), 0), ?)")) {
       update.setString(1, url.toString());
       update.setString(2, url.toString());
       update.setString(3, state.name());
@@ -253,7 +255,9 @@ public final class CrawlStore implements AutoCloseable {
         } catch (SQLException suppressed) {
           e.addSuppressed(suppressed);
         }
-        throw e instanceof RuntimeException r ? r : new IllegalStateException("crawl database: " + e.getMessage(), e);
+        throw e instanceof RuntimeException r
+            ? r
+            : new IllegalStateException("crawl database: " + e.getMessage(), e);
       }
     } finally {
       lock.unlock();

@@ -19,8 +19,8 @@ public final class Urls {
   private Urls() {}
 
   /**
-   * The normal form of an absolute http(s) URL, or empty if it is not one (another scheme, no
-   * host, a malformed reference).
+   * The normal form of an absolute http(s) URL, or empty if it is not one (another scheme, no host,
+   * a malformed reference).
    */
   public static Optional<URI> normalize(String url) {
     Objects.requireNonNull(url, "url");
@@ -31,7 +31,10 @@ public final class Urls {
     }
   }
 
-  /** {@code reference} resolved against {@code base} and normalised; empty as for {@link #normalize(String)}. */
+  /**
+   * {@code reference} resolved against {@code base} and normalised; empty as for {@link
+   * #normalize(String)}.
+   */
   public static Optional<URI> resolve(URI base, String reference) {
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(reference, "reference");
@@ -61,7 +64,7 @@ public final class Urls {
       port = -1;
     }
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-    path = new URI(null, null, escapes(path), null).normalize().getRawPath();
+    path = new URI("http://h" + escapes(path)).normalize().getRawPath();
     while (path.startsWith("/../")) {
       path = path.substring(3);
     }

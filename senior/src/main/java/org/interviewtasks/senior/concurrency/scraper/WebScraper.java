@@ -64,8 +64,8 @@ import org.slf4j.LoggerFactory;
  * {@code min(maxConcurrent, hosts × maxPerHost, hosts / politeness)} requests per latency.
  *
  * <p><b>Edge cases.</b> Off-site links, other schemes ({@code mailto:}, {@code javascript:}) and
- * URLs longer than {@value #MAX_URL_LENGTH} characters are not followed; a 404 or 500 is stored with
- * its status (it was reached), a timeout or refused connection with status 0 and the error; a
+ * URLs longer than {@value #MAX_URL_LENGTH} characters are not followed; a 404 or 500 is stored
+ * with its status (it was reached), a timeout or refused connection with status 0 and the error; a
  * {@code robots.txt} that answers 4xx allows everything, 5xx or no answer forbids everything (RFC
  * 9309). A body is decoded with the charset of its {@code Content-Type}, UTF-8 if none.
  *
@@ -144,7 +144,8 @@ public final class WebScraper {
             "requestTimeout must be PT0.001S to PT10M: " + requestTimeout);
       }
       if (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
-        throw new IllegalArgumentException("userAgent must be printable ASCII: \"" + userAgent + "\"");
+        throw new IllegalArgumentException(
+            "userAgent must be printable ASCII: \"" + userAgent + "\"");
       }
     }
 
@@ -173,21 +174,52 @@ public final class WebScraper {
     /** These options with another politeness delay. */
     public Options withPoliteness(Duration delay) {
       return new Options(
-          maxConcurrent, maxPerHost, delay, parserThreads, maxPages, maxDepth, requestTimeout,
+          maxConcurrent,
+          maxPerHost,
+          delay,
+          parserThreads,
+          maxPages,
+          maxDepth,
+          requestTimeout,
           userAgent);
     }
 
     /** These options with another page limit. */
     public Options withMaxPages(int pages) {
       return new Options(
-          maxConcurrent, maxPerHost, politeness, parserThreads, pages, maxDepth, requestTimeout,
+          maxConcurrent,
+          maxPerHost,
+          politeness,
+          parserThreads,
+          pages,
+          maxDepth,
+          requestTimeout,
+          userAgent);
+    }
+
+    /** These options with another depth limit. */
+    public Options withMaxDepth(int depth) {
+      return new Options(
+          maxConcurrent,
+          maxPerHost,
+          politeness,
+          parserThreads,
+          maxPages,
+          depth,
+          requestTimeout,
           userAgent);
     }
 
     /** These options with another request timeout. */
     public Options withRequestTimeout(Duration timeout) {
       return new Options(
-          maxConcurrent, maxPerHost, politeness, parserThreads, maxPages, maxDepth, timeout,
+          maxConcurrent,
+          maxPerHost,
+          politeness,
+          parserThreads,
+          maxPages,
+          maxDepth,
+          timeout,
           userAgent);
     }
   }
@@ -210,7 +242,7 @@ public final class WebScraper {
     void sleep(Duration duration) throws InterruptedException;
   }
 
-  private static final CrawlStore.Entry DONE = new CrawlStore.Entry(URI.create("done:"), -1);
+  private static final CrawlStore.Entry DONE = new CrawlStore.Entry(URI.create("about:done"), -1);
 
   private final Options options;
   private final HttpClient client;
@@ -307,7 +339,7 @@ public final class WebScraper {
               break;
             }
             CrawlStore.Entry entry = queue.take();
-            if (entry == DONE) {
+            if (entry.depth() < 0) { // DONE: only a wake-up
               continue;
             }
             if (submitted >= options.maxPages()) {
@@ -357,7 +389,8 @@ public final class WebScraper {
         throws InterruptedException {
       URI url = entry.url();
       String site = Urls.authority(url);
-      String pathAndQuery = url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+      String pathAndQuery =
+          url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
       if (!robotsFor(url).allows(pathAndQuery)) {
         store.disallow(url);
         disallowed.incrementAndGet();
@@ -376,7 +409,10 @@ public final class WebScraper {
       int status = response.statusCode();
       if (status >= 300 && status < 400) {
         Optional<URI> target =
-            response.headers().firstValue("Location").flatMap(location -> Urls.resolve(url, location));
+            response
+                .headers()
+                .firstValue("Location")
+                .flatMap(location -> Urls.resolve(url, location));
         List<CrawlStore.Entry> links = follow(target.stream().toList(), entry.depth());
         stored.incrementAndGet();
         return store.store(
@@ -388,7 +424,8 @@ public final class WebScraper {
         Parsed parsed = parse(url, html);
         List<CrawlStore.Entry> links = follow(parsed.links(), entry.depth());
         stored.incrementAndGet();
-        return store.store(new Page(url, status, parsed.title(), links.size(), null, null, at), links);
+        return store.store(
+            new Page(url, status, parsed.title(), links.size(), null, null, at), links);
       }
       stored.incrementAndGet();
       return store.store(new Page(url, status, "", 0, null, null, at), List.of());
@@ -514,7 +551,7 @@ public final class WebScraper {
   }
 
   private static Charset charset(String contentType) {
-    for (String part : contentType.split(";")) {
+    for (String part : contentType.split(";", -1)) {
       String p = part.strip();
       if (p.regionMatches(true, 0, "charset=", 0, 8)) {
         try {
