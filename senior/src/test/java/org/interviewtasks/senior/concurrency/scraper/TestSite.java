@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -69,6 +70,8 @@ final class TestSite implements AutoCloseable {
       pages.set(0);
     }
   }
+
+  private static final String LEAVE = "test-site.leave";
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -256,6 +259,17 @@ final class TestSite implements AutoCloseable {
         .arrivals
         .computeIfAbsent(site, s -> new CopyOnWriteArrayList<>())
         .add(System.nanoTime());
+    AtomicBoolean answered = new AtomicBoolean();
+    Runnable leave =
+        () -> {
+          // Once per request, before the answer goes out: the client may start its next request
+          // as soon as it has read this answer, and that one must not be counted beside this one.
+          if (answered.compareAndSet(false, true)) {
+            observer.inFlight.decrementAndGet();
+            observer.siteInFlight.get(site).decrementAndGet();
+          }
+        };
+    exchange.setAttribute(LEAVE, leave);
     try (exchange) {
       String path = exchange.getRequestURI().getRawPath();
       observer.requests.computeIfAbsent(site + path, p -> new AtomicInteger()).incrementAndGet();
@@ -296,8 +310,7 @@ final class TestSite implements AutoCloseable {
         }
       }
     } finally {
-      observer.inFlight.decrementAndGet();
-      observer.siteInFlight.get(site).decrementAndGet();
+      leave.run();
     }
   }
 
@@ -321,6 +334,9 @@ final class TestSite implements AutoCloseable {
   private static void send(HttpExchange exchange, int status, String type, String body)
       throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    if (exchange.getAttribute(LEAVE) instanceof Runnable leave) {
+      leave.run();
+    }
     exchange.getResponseHeaders().add("Content-Type", type);
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
