@@ -46,12 +46,15 @@ import org.interviewtasks.common.Task;
  * StackOverflowError} is not an error a caller can handle. So nesting, and the height of the tree
  * (a chain {@code 1+1+...+1} is deep without any parenthesis), are capped at {@value #MAX_DEPTH}:
  * beyond that the parser throws a {@link ParseException} at the offending token, and the evaluator
- * and printer refuse an over-deep tree built in code. At about two frames per level that needs well
- * under a megabyte of stack. Input longer than {@value #MAX_SOURCE_LENGTH} characters is refused
- * before any work; strings a program builds are capped at 16 M characters.
+ * and printer refuse an over-deep tree built in code. A level can take several frames (a call
+ * nested in a call goes through expression, prefix and call), and a thread's stack may be as small
+ * as the JVM's default 1 MB, on which 1,000 nested calls did overflow before JIT compilation shrank
+ * the frames: {@value #MAX_DEPTH} leaves a wide margin. Input longer than {@value
+ * #MAX_SOURCE_LENGTH} characters is refused before any work; strings a program builds are capped at
+ * 16 M characters.
  *
  * <p><b>Follow-up.</b> <i>"Why not iterate, and drop the limit?"</i> An explicit-stack evaluator
- * (or a compiler to a stack machine) handles any depth, at the cost of readability; a limit of 1000
+ * (or a compiler to a stack machine) handles any depth, at the cost of readability; a limit of 256
  * is far beyond anything a person writes, and it bounds memory too. <i>"How to make it fast?"</i>
  * Resolve variables to slots at parse time, fold constants, or compile the tree to bytecode with
  * {@code java.lang.classfile} or to a tree of closures: each removes a layer of dispatch per node.
@@ -60,7 +63,7 @@ import org.interviewtasks.common.Task;
 public final class ExpressionInterpreter {
 
   /** How deeply expressions may nest, and how tall their trees may be. */
-  public static final int MAX_DEPTH = 1000;
+  public static final int MAX_DEPTH = 256;
 
   /** The longest source accepted, in UTF-16 units. */
   public static final int MAX_SOURCE_LENGTH = 1 << 20;

@@ -345,7 +345,7 @@ class ExpressionInterpreterTest {
   void refusesNestingBeyondTheLimitWithAParseError(String name, String source) {
     assertThatThrownBy(() -> ExpressionInterpreter.parse(source))
         .isInstanceOf(ParseException.class)
-        .hasMessageContaining("nested deeper than 1000 levels");
+        .hasMessageContaining("nested deeper than " + ExpressionInterpreter.MAX_DEPTH + " levels");
   }
 
   @Test
@@ -366,10 +366,10 @@ class ExpressionInterpreterTest {
     Expr tree = deep;
     assertThatThrownBy(() -> ExpressionInterpreter.evaluate(tree, ENV))
         .isInstanceOf(EvaluationException.class)
-        .hasMessageContaining("nested deeper than 1000 levels");
+        .hasMessageContaining("nested deeper than " + ExpressionInterpreter.MAX_DEPTH + " levels");
     assertThatThrownBy(() -> ExpressionInterpreter.print(tree))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("nested deeper than 1000 levels");
+        .hasMessageContaining("nested deeper than " + ExpressionInterpreter.MAX_DEPTH + " levels");
   }
 
   // --- fuzzing: random text gives a program or the documented parse error ---------------------
