@@ -98,6 +98,7 @@ public final class CircuitBreaker {
   private final InstantSource clock;
   private final boolean[] window;
   private final int minimumCalls;
+  private final int minimumTrials;
 
   // All guarded by this.
   private State state = State.CLOSED;
@@ -123,6 +124,7 @@ public final class CircuitBreaker {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.window = new boolean[config.windowSize()];
     this.minimumCalls = Math.min(config.minimumCalls(), config.windowSize());
+    this.minimumTrials = Math.min(config.minimumCalls(), config.halfOpenCalls());
   }
 
   /**
@@ -184,7 +186,7 @@ public final class CircuitBreaker {
         if (failed) {
           trialFailures++;
         }
-        if (trialOutcomes >= config.halfOpenCalls()) {
+        if (trialOutcomes >= minimumTrials) {
           moveTo(reaches(trialFailures, trialOutcomes) ? State.OPEN : State.CLOSED);
         }
       }

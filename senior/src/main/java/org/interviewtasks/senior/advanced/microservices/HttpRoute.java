@@ -1,7 +1,10 @@
 package org.interviewtasks.senior.advanced.microservices;
 
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +27,7 @@ import java.util.regex.Pattern;
 public record HttpRoute(String method, String template) {
 
   private static final Pattern LITERAL = Pattern.compile("[A-Za-z0-9._~-]+");
-  private static final Pattern VARIABLE = Pattern.compile("\\{([a-z][a-z0-9_]*)}");
+  private static final Pattern VARIABLE = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9_]*)}");
   private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
   /**
@@ -146,12 +149,40 @@ public record HttpRoute(String method, String template) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  /** Decodes a percent-encoded segment or query value; empty if it is malformed. */
+  /**
+   * Decodes a percent-encoded segment or query value as UTF-8 ({@code +} is a plus sign); empty if
+   * an escape is malformed or the bytes are not valid UTF-8 (never silently replaced).
+   */
   static Optional<String> decode(String raw) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= raw.length()) {
+          return Optional.empty();
+        }
+        int high = Character.digit(raw.charAt(i + 1), 16);
+        int low = Character.digit(raw.charAt(i + 2), 16);
+        if (high < 0 || low < 0) {
+          return Optional.empty();
+        }
+        bytes.write(high << 4 | low);
+        i += 2;
+      } else if (c < 0x80) {
+        bytes.write(c);
+      } else {
+        return Optional.empty(); // a raw path is ASCII; anything else was sent unencoded
+      }
+    }
     try {
-      // '+' is a literal plus in a path; URLDecoder would turn it into a space.
-      return Optional.of(URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException e) {
+      return Optional.of(
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes.toByteArray()))
+              .toString());
+    } catch (CharacterCodingException e) {
       return Optional.empty();
     }
   }

@@ -58,6 +58,7 @@ public final class ResilientClient implements AutoCloseable {
   private final LongAdder sent = new LongAdder();
   private final LongAdder refusedByBreaker = new LongAdder();
   private final LongAdder refusedByBulkhead = new LongAdder();
+  private volatile boolean closed;
 
   private ResilientClient(Builder b) {
     this.service = b.service;
@@ -96,12 +97,16 @@ public final class ResilientClient implements AutoCloseable {
    * Calls a method within {@code timeout} (or the caller's earlier deadline).
    *
    * @throws IllegalArgumentException if {@code timeout} is not in (0, 1 day]
+   * @throws IllegalStateException after {@link #close()}
    * @throws ServiceException as {@link #call(MethodDescriptor, Object)}
    */
   public <Req, Resp> Resp call(MethodDescriptor<Req, Resp> method, Req request, Duration timeout) {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(request, "request");
     Timeouts.positiveNanos(timeout);
+    if (closed) {
+      throw new IllegalStateException("client of " + service + " is closed");
+    }
     Duration budget = budget(timeout);
     if (budget.isZero()) {
       throw ServiceException.local(
@@ -234,9 +239,10 @@ public final class ResilientClient implements AutoCloseable {
     return java.util.Optional.ofNullable(breaker);
   }
 
-  /** Closes the transport. */
+  /** Closes the transport; later calls throw {@link IllegalStateException}. */
   @Override
   public void close() {
+    closed = true;
     transport.close();
   }
 

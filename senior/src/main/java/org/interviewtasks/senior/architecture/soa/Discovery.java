@@ -42,6 +42,7 @@ public final class Discovery implements AutoCloseable {
   private final Duration refresh;
   private final HttpClient client;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
   /**
    * Discovery through a registry.
@@ -62,9 +63,14 @@ public final class Discovery implements AutoCloseable {
   /**
    * The live instances of a service: the cached answer while fresh, else the registry's (or the
    * last answer, when the registry cannot be reached); empty if none was ever known.
+   *
+   * @throws IllegalStateException after {@link #close()}
    */
   public List<Endpoint> instances(String service) {
     Names.check("service", service);
+    if (closed) {
+      throw new IllegalStateException("discovery is closed");
+    }
     Instant now = clock.instant();
     Cached cached = cache.get(service);
     if (cached != null && now.isBefore(cached.fetched().plus(refresh))) {
@@ -116,6 +122,7 @@ public final class Discovery implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     client.close();
   }
 }

@@ -58,6 +58,7 @@ public final class ServiceClient implements AutoCloseable {
   private final HttpClient client;
   private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
   private final Map<String, Instant> ejectedUntil = new ConcurrentHashMap<>();
+  private volatile boolean closed;
   private volatile Ring ring = new Ring(List.of(), ConsistentHashRing.create(s -> s));
 
   /**
@@ -97,6 +98,7 @@ public final class ServiceClient implements AutoCloseable {
    * @param idempotent whether the request may be sent again after a failure that came after it left
    * @return the answer (of whatever status: a 4xx or 5xx answer is the service's, not a failure)
    * @throws HttpService.HttpError {@code 503} when no instance could take it
+   * @throws IllegalStateException after {@link #close()}
    */
   public HttpResponse<String> send(
       String method, String path, String body, String key, boolean idempotent) {
@@ -104,6 +106,9 @@ public final class ServiceClient implements AutoCloseable {
     Objects.requireNonNull(path, "path");
     if (!path.startsWith("/")) {
       throw new IllegalArgumentException("path must start with /: " + path);
+    }
+    if (closed) {
+      throw new IllegalStateException("client of " + service + " is closed");
     }
     Instant now = clock.instant();
     List<Candidate> candidates = new ArrayList<>();
@@ -187,6 +192,7 @@ public final class ServiceClient implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     client.close();
   }
 }

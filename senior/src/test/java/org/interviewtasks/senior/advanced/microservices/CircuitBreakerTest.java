@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.circuitbreaker.internal.CircuitBreakerStateMachine;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,7 +68,7 @@ class CircuitBreakerTest {
 
   @Test
   void staysOpenForTheOpenDurationThenLetsTrialCallsThrough() {
-    CircuitBreaker breaker = breaker(1, 1, 100, 2);
+    CircuitBreaker breaker = breaker(1, 2, 100, 2);
     breaker.tryAcquire();
     breaker.onFailure();
     assertThat(breaker.state()).isEqualTo(State.OPEN);
@@ -90,7 +89,7 @@ class CircuitBreakerTest {
 
   @Test
   void aFailedTrialReopens() {
-    CircuitBreaker breaker = breaker(1, 1, 50, 2);
+    CircuitBreaker breaker = breaker(1, 2, 50, 2);
     breaker.tryAcquire();
     breaker.onFailure();
     clock.advance(Duration.ofSeconds(11));
@@ -123,6 +122,20 @@ class CircuitBreakerTest {
     assertThat(breaker.state()).isEqualTo(State.CLOSED);
     breaker.release(); // closed: nothing to give back
     assertThat(breaker.state()).isEqualTo(State.CLOSED);
+  }
+
+  @Test
+  void halfOpenJudgesAsSoonAsTheMinimumOfTrialsIsIn() {
+    CircuitBreaker breaker = breaker(4, 1, 50, 3);
+    breaker.tryAcquire();
+    breaker.onFailure();
+    clock.advance(Duration.ofSeconds(11));
+    assertThat(breaker.tryAcquire()).isTrue();
+    assertThat(breaker.tryAcquire()).isTrue();
+    breaker.onSuccess(); // one trial is enough to judge: 0% failed
+    assertThat(breaker.state()).isEqualTo(State.CLOSED);
+    breaker.onFailure(); // the other trial, late: now counted in the fresh window
+    assertThat(breaker.state()).isEqualTo(State.OPEN);
   }
 
   @Test
@@ -215,7 +228,7 @@ class CircuitBreakerTest {
     CircuitBreaker ours =
         new CircuitBreaker("ours", new Config(window, minimum, percent, open, trials), clock);
     io.github.resilience4j.circuitbreaker.CircuitBreaker theirs =
-        new CircuitBreakerStateMachine(
+        io.github.resilience4j.circuitbreaker.CircuitBreaker.of(
             "theirs",
             CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -227,8 +240,8 @@ class CircuitBreakerTest {
                 .slowCallRateThreshold(100)
                 .slowCallDurationThreshold(Duration.ofDays(1))
                 .recordExceptions(IOException.class)
-                .build(),
-            clock);
+                .clock(clock)
+                .build());
     double failureOdds = random.nextDouble();
     List<String> log = new ArrayList<>();
     for (int step = 0; step < 400; step++) {

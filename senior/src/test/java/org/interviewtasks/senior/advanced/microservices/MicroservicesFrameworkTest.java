@@ -242,8 +242,8 @@ class MicroservicesFrameworkTest {
     ResilientClient client =
         client(Wire.GRPC)
             .maxAttempts(10)
-            .backoff(Backoff.fixed(Duration.ofMillis(200)))
-            .timeout(Duration.ofMillis(500))
+            .backoff(Backoff.fixed(Duration.ofSeconds(20)))
+            .timeout(Duration.ofSeconds(50))
             .clock(clock)
             .sleeper(clock::sleep)
             .build();
@@ -251,9 +251,9 @@ class MicroservicesFrameworkTest {
     assertThatThrownBy(() -> client.call(InventoryGrpc.getGetItemMethod(), item("tea")))
         .isInstanceOfSatisfying(
             ServiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
-    // Attempts at 0, 200 and 400 ms; a fourth would start at 600, past the 500 ms deadline.
+    // Attempts at 0, 20 and 40 s (simulated); a fourth would start at 60, past the 50 s deadline.
     assertThat(inventory.calls).hasValue(3);
-    assertThat(clock.instant()).isEqualTo(new ManualClock().instant().plusMillis(400));
+    assertThat(clock.instant()).isEqualTo(new ManualClock().instant().plusSeconds(40));
   }
 
   @ParameterizedTest
@@ -467,5 +467,30 @@ class MicroservicesFrameworkTest {
                       Duration.ofSeconds(1)))
           .hasMessage("no contract for interviewtasks.shop.v1.Storefront/GetQuote");
     }
+  }
+
+  @Test
+  void aClosedClientRefusesCalls() {
+    ResilientClient client = client(Wire.REST).build();
+    client.close();
+    assertThatThrownBy(() -> client.call(InventoryGrpc.getGetItemMethod(), item("tea")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("client of inventory is closed");
+    assertThat(client.breaker()).isEmpty();
+    assertThat(client.toString()).startsWith("ResilientClient[inventory over RestTransport[");
+    assertThat(inventory.calls).hasValue(0);
+  }
+
+  @Test
+  void theDemoRunsBothWires() throws Exception {
+    String out =
+        org.interviewtasks.common.testing.StdStreams.capture(MicroservicesFramework::main).out();
+    assertThat(out)
+        .contains("quote over gRPC: 2580 cents, in stock true")
+        .contains("quote over REST: 2580 cents, same: true")
+        .contains("unknown item: NOT_FOUND (gRPC NOT_FOUND, HTTP 404): no item coffee")
+        .contains("inventory: Oolong tea, 40 left");
+    assertThatThrownBy(() -> MicroservicesFramework.main("x"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -87,22 +87,23 @@ class RestServerTest {
   @ParameterizedTest(name = "{0} {1} -> {3} {4}")
   @CsvSource(
       delimiter = '|',
-      value = {
-        "GET|/v1/items/coffee|-|404|NOT_FOUND",
-        "GET|/v1/items/%20|-|400|INVALID_ARGUMENT",
-        "GET|/v1/nothing|-|404|NOT_FOUND",
-        "GET|/v1/items/tea/reservations|-|405|UNIMPLEMENTED",
-        "DELETE|/v1/items/tea|-|405|UNIMPLEMENTED",
-        "GET|/v1/items/tea?colour=red|-|400|INVALID_ARGUMENT",
-        "GET|/v1/items/tea?sku=tea|-|400|INVALID_ARGUMENT",
-        "GET|/v1/items/%E0%A4%A|-|404|NOT_FOUND",
-        "POST|/v1/items/tea/reservations|{\"quantity\": 0}|400|INVALID_ARGUMENT",
-        "POST|/v1/items/tea/reservations|{\"quantity\": \"many\"}|400|INVALID_ARGUMENT",
-        "POST|/v1/items/tea/reservations|{\"quantity\": 1, \"colour\": 2}|400|INVALID_ARGUMENT",
-        "POST|/v1/items/tea/reservations|{not json|400|INVALID_ARGUMENT",
-        "POST|/v1/items/tea/reservations|{\"sku\": \"milk\", \"quantity\": 1}|400|INVALID_ARGUMENT",
-        "POST|/v1/items/tea/reservations|{\"quantity\": 1000}|400|FAILED_PRECONDITION",
-      })
+      textBlock =
+          """
+          GET|/v1/items/coffee|-|404|NOT_FOUND
+          GET|/v1/items/%20|-|400|INVALID_ARGUMENT
+          GET|/v1/nothing|-|404|NOT_FOUND
+          GET|/v1/items/tea/reservations|-|405|UNIMPLEMENTED
+          DELETE|/v1/items/tea|-|405|UNIMPLEMENTED
+          GET|/v1/items/tea?colour=red|-|400|INVALID_ARGUMENT
+          GET|/v1/items/tea?sku=tea|-|400|INVALID_ARGUMENT
+          GET|/v1/items/%E0%A4|-|404|NOT_FOUND
+          POST|/v1/items/tea/reservations|{"quantity": 0}|400|INVALID_ARGUMENT
+          POST|/v1/items/tea/reservations|{"quantity": "many"}|400|INVALID_ARGUMENT
+          POST|/v1/items/tea/reservations|{"quantity": 1, "colour": 2}|400|INVALID_ARGUMENT
+          POST|/v1/items/tea/reservations|{not json|400|INVALID_ARGUMENT
+          POST|/v1/items/tea/reservations|{"sku": "milk", "quantity": 1}|400|INVALID_ARGUMENT
+          POST|/v1/items/tea/reservations|{"quantity": 1000}|400|FAILED_PRECONDITION
+          """)
   void answersErrorsWithProblemDetails(
       String method, String path, String body, int status, String code) throws Exception {
     String json = body.equals("-") ? null : body;

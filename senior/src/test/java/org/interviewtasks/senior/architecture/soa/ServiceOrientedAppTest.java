@@ -257,4 +257,17 @@ class ServiceOrientedAppTest {
     }
     throw new AssertionError("no " + name + "{" + labels + "} in\n" + exposition);
   }
+
+  @Test
+  void theDemoRunsInRealTime() throws Exception {
+    String out =
+        org.interviewtasks.common.testing.StdStreams.capture(ServiceOrientedApp::main).out();
+    assertThat(out)
+        .contains("GET /api/products/mochi -> 200 by catalog-")
+        .contains("POST /api/orders -> 201 by orders-")
+        .contains("killed catalog-1; requests fail over:")
+        .contains("\"status\":\"UP\"");
+    assertThat(out.lines().filter(l -> l.startsWith("  ")).toList())
+        .containsExactly("  200 by catalog-2", "  200 by catalog-2", "  200 by catalog-2");
+  }
 }

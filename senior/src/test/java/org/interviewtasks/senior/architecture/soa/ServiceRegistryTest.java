@@ -73,7 +73,7 @@ class ServiceRegistryTest {
     assertThat(send("PUT", "/v1/registry/catalog/catalog-2/heartbeat", null).statusCode())
         .isEqualTo(404);
     assertThat(registry.size()).isEqualTo(1); // the late heartbeat found it expired: removed
-    clock.advance(Duration.ofMillis(3000));
+    clock.advance(Duration.ofMillis(2_899)); // t = 3900: catalog-1's last beat (900) + its TTL
     assertThat(registry.evictExpired()).isEqualTo(0);
     clock.advance(Duration.ofMillis(1));
     assertThat(registry.evictExpired()).isEqualTo(1);
@@ -97,19 +97,20 @@ class ServiceRegistryTest {
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
-      value = {
-        "/v1/registry/catalog/c-1|{\"host\":\"10.0.0.1\",\"port\":1,\"ttlMillis\":1000}",
-        "/v1/registry/catalog/c-1|{\"host\":\"127.0.0.1\",\"port\":0,\"ttlMillis\":1000}",
-        "/v1/registry/catalog/c-1|{\"host\":\"127.0.0.1\",\"port\":\"80\",\"ttlMillis\":1000}",
-        "/v1/registry/catalog/c-1|{\"host\":\"127.0.0.1\",\"port\":70000,\"ttlMillis\":1000}",
-        "/v1/registry/catalog/c-1|{\"host\":\"127.0.0.1\",\"port\":80,\"ttlMillis\":99}",
-        "/v1/registry/catalog/c-1|{\"host\":\"127.0.0.1\",\"port\":80,\"ttlMillis\":600001}",
-        "/v1/registry/catalog/c-1|{\"host\":\"127.0.0.1\",\"port\":80}",
-        "/v1/registry/catalog/c-1|[1,2]",
-        "/v1/registry/catalog/c-1|not json",
-        "/v1/registry/Catalog/c-1|{\"host\":\"127.0.0.1\",\"port\":80,\"ttlMillis\":1000}",
-        "/v1/registry/catalog/caf%C3%A9|{\"host\":\"127.0.0.1\",\"port\":80,\"ttlMillis\":1000}",
-      })
+      textBlock =
+          """
+          /v1/registry/catalog/c-1|{"host":"10.0.0.1","port":1,"ttlMillis":1000}
+          /v1/registry/catalog/c-1|{"host":"127.0.0.1","port":0,"ttlMillis":1000}
+          /v1/registry/catalog/c-1|{"host":"127.0.0.1","port":"80","ttlMillis":1000}
+          /v1/registry/catalog/c-1|{"host":"127.0.0.1","port":70000,"ttlMillis":1000}
+          /v1/registry/catalog/c-1|{"host":"127.0.0.1","port":80,"ttlMillis":99}
+          /v1/registry/catalog/c-1|{"host":"127.0.0.1","port":80,"ttlMillis":600001}
+          /v1/registry/catalog/c-1|{"host":"127.0.0.1","port":80}
+          /v1/registry/catalog/c-1|[1,2]
+          /v1/registry/catalog/c-1|not json
+          /v1/registry/Catalog/c-1|{"host":"127.0.0.1","port":80,"ttlMillis":1000}
+          /v1/registry/catalog/caf%C3%A9|{"host":"127.0.0.1","port":80,"ttlMillis":1000}
+          """)
   void rejectsBadRegistrationsWith400(String path, String body) throws Exception {
     HttpResponse<String> response = send("PUT", path, body);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
@@ -204,5 +205,33 @@ class ServiceRegistryTest {
                     0, 1, Duration.ofSeconds(1), null, null, Duration.ZERO, clock))
         .hasMessage("instances must be 1..16: catalog 0, orders 1");
     assertThat(List.of()).isEmpty();
+  }
+
+  @Test
+  void closedClientsRefuseWork() {
+    Discovery discovery = new Discovery(base, clock, Duration.ZERO);
+    ServiceClient client =
+        new ServiceClient(
+            "catalog",
+            discovery,
+            org.interviewtasks.senior.concurrency.loadbalancer.Strategy.roundRobin(),
+            clock,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1));
+    assertThat(discovery.instances("catalog")).isEmpty();
+    assertThatThrownBy(() -> client.send("GET", "/v1/products", null, null, true))
+        .isInstanceOfSatisfying(
+            HttpService.HttpError.class, e -> assertThat(e.status()).isEqualTo(503));
+    assertThatThrownBy(() -> client.send("GET", "v1", null, null, true))
+        .hasMessage("path must start with /: v1");
+    client.close();
+    discovery.close();
+    assertThatThrownBy(() -> client.send("GET", "/v1/products", null, null, true))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("client of catalog is closed");
+    assertThatThrownBy(() -> discovery.instances("catalog"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("discovery is closed");
+    assertThat(client.service()).isEqualTo("catalog");
   }
 }
