@@ -54,12 +54,12 @@ public final class CircuitBreaker {
    * The breaker's settings.
    *
    * @param windowSize how many recent outcomes the failure rate is computed over, 1 to {@value
-   *     #MAX_WINDOW}
+   *     CircuitBreaker#MAX_WINDOW}
    * @param minimumCalls outcomes needed before the rate is judged, at least 1 (capped at the
    *     window)
    * @param failureRatePercent the failure rate, 1 to 100, at or above which the breaker opens
    * @param openDuration how long the breaker stays open before a trial, positive
-   * @param halfOpenCalls trial calls in half-open state, 1 to {@value #MAX_WINDOW}
+   * @param halfOpenCalls trial calls in half-open state, 1 to {@value CircuitBreaker#MAX_WINDOW}
    */
   public record Config(
       int windowSize,

@@ -282,7 +282,7 @@ public final class ResilientClient implements AutoCloseable {
     /**
      * The most attempts of an idempotent call, the first included (1: no retry).
      *
-     * @throws IllegalArgumentException if not in [1, {@value #MAX_ATTEMPTS}]
+     * @throws IllegalArgumentException if not in [1, {@value ResilientClient#MAX_ATTEMPTS}]
      */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS) {

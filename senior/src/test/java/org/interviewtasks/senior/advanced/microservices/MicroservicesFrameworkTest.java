@@ -305,9 +305,12 @@ class MicroservicesFrameworkTest {
             new CircuitBreaker.Config(2, 2, 50, Duration.ofSeconds(30), 1),
             new ManualClock());
     ResilientClient client = client(Wire.GRPC).breaker(breaker).build();
+    assertThat(client.call(InventoryGrpc.getGetItemMethod(), item("tea")).getSku()).isEqualTo("tea");
     for (int i = 0; i < 5; i++) {
       assertThatThrownBy(() -> client.call(InventoryGrpc.getGetItemMethod(), item("nope")))
-          .isInstanceOf(ServiceException.class);
+          .isInstanceOfSatisfying(
+              ServiceException.class,
+              e -> assertThat(e.code()).as("%s", e).isEqualTo(ErrorCode.NOT_FOUND));
     }
     assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);
     assertThat(breaker.failureRatePercent()).isZero();
