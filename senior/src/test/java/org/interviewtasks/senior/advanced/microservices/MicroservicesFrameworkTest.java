@@ -305,7 +305,8 @@ class MicroservicesFrameworkTest {
             new CircuitBreaker.Config(2, 2, 50, Duration.ofSeconds(30), 1),
             new ManualClock());
     ResilientClient client = client(Wire.GRPC).breaker(breaker).build();
-    assertThat(client.call(InventoryGrpc.getGetItemMethod(), item("tea")).getSku()).isEqualTo("tea");
+    assertThat(client.call(InventoryGrpc.getGetItemMethod(), item("tea")).getSku())
+        .isEqualTo("tea");
     for (int i = 0; i < 5; i++) {
       assertThatThrownBy(() -> client.call(InventoryGrpc.getGetItemMethod(), item("nope")))
           .isInstanceOfSatisfying(
