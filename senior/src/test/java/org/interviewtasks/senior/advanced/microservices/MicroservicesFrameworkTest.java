@@ -72,8 +72,11 @@ class MicroservicesFrameworkTest {
   }
 
   private ResilientClient.Builder client(Wire wire) {
+    // A long default timeout: on a loaded machine the first connection of the JVM can take
+    // seconds, which must not turn into a DEADLINE_EXCEEDED in tests that are not about deadlines.
     return ResilientClient.builder(
             "inventory", transport(wire, grpc.port(), rest.port(), Shop.INVENTORY))
+        .timeout(Duration.ofSeconds(30))
         .backoff(Backoff.fixed(Duration.ofMillis(1)));
   }
 
