@@ -469,14 +469,17 @@ public final class LocalRedis implements AutoCloseable {
       }
     }
 
-    /** Sends SIGSTOP or SIGCONT through the {@code kill} command (the JDK sends only TERM/KILL). */
+    /**
+     * Sends SIGSTOP or SIGCONT through the shell's {@code kill} builtin (the JDK sends only TERM
+     * and KILL; the builtin needs no procps package).
+     */
     void signal(String name) {
       if (!isRunning() || paused == name.equals("STOP")) {
         return;
       }
       try {
         Process kill =
-            new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+            new ProcessBuilder("sh", "-c", "kill -" + name + " " + process.pid())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
