@@ -131,6 +131,31 @@ public final class LocalRedis implements AutoCloseable {
   }
 
   /**
+   * Freezes node {@code i} with SIGSTOP, as a long GC pause or a stalled VM would: its clients'
+   * connections stay open, their commands wait unanswered (and run when it resumes). Pausing a
+   * paused or stopped node does nothing.
+   *
+   * @throws IllegalStateException if the signal cannot be sent
+   */
+  public synchronized void pause(int i) {
+    node(i).signal("STOP");
+  }
+
+  /**
+   * Lets a paused node {@code i} run again with SIGCONT; resuming a running node does nothing.
+   *
+   * @throws IllegalStateException if the signal cannot be sent
+   */
+  public synchronized void resume(int i) {
+    node(i).signal("CONT");
+  }
+
+  /** Whether node {@code i} is paused. */
+  public synchronized boolean isPaused(int i) {
+    return node(i).paused;
+  }
+
+  /**
    * Starts node {@code i} again, empty, on its old port; a replica resynchronises from the primary
    * before this returns. Restarting a running node kills it first.
    *
@@ -340,6 +365,7 @@ public final class LocalRedis implements AutoCloseable {
     final Path dir;
     final Endpoint replicaOf;
     Process process;
+    boolean paused;
 
     Node(int port, Path dir, Endpoint replicaOf) {
       this.port = port;
@@ -443,7 +469,34 @@ public final class LocalRedis implements AutoCloseable {
       }
     }
 
+    /**
+     * Sends SIGSTOP or SIGCONT through the shell's {@code kill} builtin (the JDK sends only TERM
+     * and KILL; the builtin needs no procps package).
+     */
+    void signal(String name) {
+      if (!isRunning() || paused == name.equals("STOP")) {
+        return;
+      }
+      try {
+        Process kill =
+            new ProcessBuilder("sh", "-c", "kill -" + name + " " + process.pid())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (kill.waitFor() != 0) {
+          throw new IllegalStateException("kill -" + name + " failed for Redis on port " + port);
+        }
+        paused = name.equals("STOP");
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot send SIG" + name + " to Redis on port " + port, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while signalling Redis", e);
+      }
+    }
+
     void kill() {
+      paused = false;
       if (process != null) {
         process.destroyForcibly();
         try {

@@ -2,12 +2,16 @@ package org.interviewtasks.senior.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
@@ -16,9 +20,13 @@ import org.apache.curator.test.TestingCluster;
 
 /**
  * A real ZooKeeper ensemble of 1 to 7 servers running in this JVM on free loopback ports, through
- * Curator's {@link TestingCluster}; its data directories are temporary and deleted on {@link
- * #close()}. {@link #start(int)} returns once the ensemble has a quorum and serves clients ({@code
- * TestingCluster.start()} alone returns before that).
+ * Curator's {@link TestingCluster}. Everything the servers write lives in one temporary directory
+ * that {@link #close()} deletes: their data directories and the configuration file ZooKeeper's
+ * embedded server writes beside its data directory at every start ({@code
+ * zookeeper.configuration*.properties}; with Curator's default data directories that is the
+ * temporary folder itself, where nothing would delete it). {@link #start(int)} returns once the
+ * ensemble has a quorum and serves clients ({@code TestingCluster.start()} alone returns before
+ * that).
  */
 public final class LocalZooKeeper implements AutoCloseable {
 
@@ -26,10 +34,12 @@ public final class LocalZooKeeper implements AutoCloseable {
 
   private final TestingCluster cluster;
   private final List<InstanceSpec> specs;
+  private final Path directory;
   private final Set<Integer> down = new HashSet<>();
 
-  private LocalZooKeeper(TestingCluster cluster) {
+  private LocalZooKeeper(TestingCluster cluster, Path directory) {
     this.cluster = cluster;
+    this.directory = directory;
     this.specs = new ArrayList<>(cluster.getInstances());
   }
 
@@ -43,8 +53,21 @@ public final class LocalZooKeeper implements AutoCloseable {
     if (servers < 1 || servers > 7) {
       throw new IllegalArgumentException("servers must be 1..7: " + servers);
     }
-    TestingCluster cluster = new TestingCluster(servers);
-    LocalZooKeeper zooKeeper = new LocalZooKeeper(cluster);
+    Path directory;
+    List<InstanceSpec> specs = new ArrayList<>();
+    try {
+      directory = Files.createTempDirectory("local-zookeeper-");
+      for (int i = 0; i < servers; i++) {
+        Path data = Files.createDirectory(directory.resolve("server-" + i));
+        specs.add(
+            new InstanceSpec(
+                data.toFile(), -1, -1, -1, true, -1, -1, -1, null, FreePorts.LOOPBACK));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare a directory for ZooKeeper", e);
+    }
+    TestingCluster cluster = new TestingCluster(specs);
+    LocalZooKeeper zooKeeper = new LocalZooKeeper(cluster, directory);
     try {
       cluster.start();
       zooKeeper.awaitQuorum();
@@ -121,13 +144,33 @@ public final class LocalZooKeeper implements AutoCloseable {
     }
   }
 
-  /** Stops every server and deletes their data. */
+  /** The directory that holds everything the servers write. */
+  Path directory() {
+    return directory;
+  }
+
+  /** Stops every server and deletes their data and configuration files. */
   @Override
   public void close() {
     try {
       cluster.close();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot stop ZooKeeper", e);
+    } finally {
+      deleteRecursively(directory);
+    }
+  }
+
+  private static void deleteRecursively(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + root, e);
     }
   }
 

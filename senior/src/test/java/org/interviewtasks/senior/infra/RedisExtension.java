@@ -77,6 +77,9 @@ final class RedisExtension implements ParameterResolver, AfterEachCallback {
 
     void heal() {
       for (int i = 0; i < size(); i++) {
+        if (isPaused(i)) {
+          resume(i);
+        }
         if (!isRunning(i)) {
           restart(i);
         }
@@ -138,6 +141,21 @@ final class RedisExtension implements ParameterResolver, AfterEachCallback {
     }
 
     @Override
+    public void pause(int i) {
+      redis.pause(i);
+    }
+
+    @Override
+    public void resume(int i) {
+      redis.resume(i);
+    }
+
+    @Override
+    public boolean isPaused(int i) {
+      return redis.isPaused(i);
+    }
+
+    @Override
     public void close() {
       redis.close();
     }
@@ -150,6 +168,7 @@ final class RedisExtension implements ParameterResolver, AfterEachCallback {
   private static final class Containers extends Group {
     private final List<GenericContainer<?>> containers = new ArrayList<>();
     private final List<Endpoint> endpoints = new ArrayList<>();
+    private final java.util.Set<Integer> paused = new java.util.HashSet<>();
     private final Network network;
 
     Containers(int count, boolean replicated) {
@@ -197,13 +216,36 @@ final class RedisExtension implements ParameterResolver, AfterEachCallback {
 
     @Override
     public void kill(int i) {
+      resume(i);
       containers.get(i).stop();
     }
 
     @Override
     public void restart(int i) {
+      resume(i);
       containers.get(i).stop();
       containers.get(i).start();
+    }
+
+    @Override
+    public synchronized void pause(int i) {
+      GenericContainer<?> container = containers.get(i);
+      if (container.isRunning() && paused.add(i)) {
+        container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec();
+      }
+    }
+
+    @Override
+    public synchronized void resume(int i) {
+      GenericContainer<?> container = containers.get(i);
+      if (paused.remove(i)) {
+        container.getDockerClient().unpauseContainerCmd(container.getContainerId()).exec();
+      }
+    }
+
+    @Override
+    public synchronized boolean isPaused(int i) {
+      return paused.contains(i);
     }
 
     @Override

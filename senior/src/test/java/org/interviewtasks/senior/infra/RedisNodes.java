@@ -22,4 +22,16 @@ public interface RedisNodes {
 
   /** Starts node {@code i} again on the same endpoint (a replica resynchronises first). */
   void restart(int i);
+
+  /**
+   * Freezes node {@code i} (SIGSTOP for a child process, {@code docker pause} for a container): it
+   * keeps its data and connections but answers nothing until {@link #resume(int)}.
+   */
+  void pause(int i);
+
+  /** Lets a paused node {@code i} run again; it then answers what waited. */
+  void resume(int i);
+
+  /** Whether node {@code i} is paused. */
+  boolean isPaused(int i);
 }

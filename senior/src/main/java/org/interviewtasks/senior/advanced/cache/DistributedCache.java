@@ -45,20 +45,33 @@ import redis.clients.jedis.exceptions.JedisException;
  * answer and writes it back to replicas that answered with an older copy or none: <i>read
  * repair</i>. {@link #invalidate} writes a tombstone that outlives every copy it supersedes, so a
  * replica that missed the invalidation cannot bring the value back. Entries expire (TTL, capped by
- * {@code maxTtl}); {@link #get(String, Function)} is cache-aside with stampede protection:
- * concurrent misses of one key in this process share one load (single flight), and loaded entries
- * get a TTL shortened by up to 10% at random so that keys loaded together do not all expire
- * together.
+ * {@code maxTtl}) the same way: a node keeps an expired entry as a marker of its version until
+ * {@code maxTtl} after the write (it reads as a miss), so that a replica whose copy of that write
+ * failed cannot bring its older, longer-lived value back (Cassandra turns expired cells into
+ * tombstones for the same reason). The price is memory: every key occupies its nodes for {@code
+ * maxTtl}, whatever its TTL. {@link #get(String, Function)} is cache-aside with stampede
+ * protection: concurrent misses of one key in this process share one load (single flight), and
+ * loaded entries get a TTL shortened by up to 10% at random so that keys loaded together do not all
+ * expire together. A load's version is taken before the loader runs, so an invalidation made while
+ * it runs (the source changed under it) outranks the loaded value.
  *
  * <p><b>Consistency model.</b> With one replica of a key down or restarted empty, reads and writes
  * go on, and a successful read returns the value of the latest write acknowledged before it began,
  * or something newer; never an older value, never an invalidated one. A write that failed ({@link
  * CacheUnavailableException}) may have reached fewer than W replicas: a reader may see it or not,
- * and it may appear later through read repair (it is not rolled back). Concurrent writes of one key
- * are ordered by version, so with skewed client clocks the write that happened later in real time
- * can lose. With two of a key's three replicas down (or wiped before they were repaired) a read may
- * miss or fail: that is beyond the failures this design tolerates. It remains a cache: entries
+ * and it may appear later through read repair (it is not rolled back). Writes of one key are
+ * ordered by version: "the latest write" means the highest version, which is real-time order for
+ * one writer, and for two writers whose writes are further apart than the skew between their clocks
+ * plus one millisecond (within a millisecond, the writer id decides); with skewed client clocks the
+ * write that happened later in real time can lose. A writer makes at most 256 versions per
+ * millisecond of its clock and waits for the next millisecond beyond that, so it never runs ahead
+ * of its clock. With two of a key's three replicas down (or wiped before they were repaired) a read
+ * may miss or fail: that is beyond the failures this design tolerates. It remains a cache: entries
  * expire and may be evicted, so a miss is always a legal answer.
+ *
+ * <p><b>Checked how.</b> Randomized fault schedules (a node killed, paused with SIGSTOP,
+ * partitioned from one client, slowed, cut or throttled; a client's clock skewed) run three clients
+ * against three nodes, and a checker reads the recorded history against the model above.
  *
  * <p><b>Edge cases.</b> A node that restarts empty is repaired lazily, key by key, as keys are read
  * (or their copies expire); writes during its absence are acknowledged by the others. Membership is
@@ -79,25 +92,36 @@ public final class DistributedCache implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DistributedCache.class);
 
-  /** Stores ARGV[1] with TTL ARGV[2] ms unless the node holds a version at least as new. */
+  /**
+   * Stores ARGV[1] unless the node holds a version at least as new. The entry is kept for ARGV[3]
+   * ms (the marker's life) with its logical expiry, node time + ARGV[2] ms, spliced in after the
+   * version: an expired entry stays as a marker of its version, so an older copy cannot outrank it.
+   */
   private static final String SET_IF_NEWER =
       """
       local current = redis.call('GET', KEYS[1])
       if current and string.sub(current, 1, 19) >= string.sub(ARGV[1], 1, 19) then
         return 0
       end
-      redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+      local t = redis.call('TIME')
+      local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+      local stored = string.sub(ARGV[1], 1, 19) .. ':'
+        .. string.format('%015d', now + tonumber(ARGV[2])) .. string.sub(ARGV[1], 20)
+      redis.call('SET', KEYS[1], stored, 'PX', ARGV[3])
       return 1
       """;
 
-  /** The stored entry and its remaining TTL in ms, or nil. */
+  /** The stored entry, its remaining logical TTL in ms (0 or less: expired), its life, or nil. */
   private static final String GET_WITH_TTL =
       """
       local current = redis.call('GET', KEYS[1])
       if not current then
         return nil
       end
-      return {current, redis.call('PTTL', KEYS[1])}
+      local t = redis.call('TIME')
+      local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+      local expires = tonumber(string.sub(current, 21, 35))
+      return {current, expires - now, redis.call('PTTL', KEYS[1])}
       """;
 
   private final ConsistentHashRing<String> ring;
@@ -234,13 +258,16 @@ public final class DistributedCache implements AutoCloseable {
 
   private String loadAndStore(String key, Function<? super String, String> loader) {
     loads.increment();
+    // The version is taken before the load: an invalidation that happens while the loader runs
+    // (the source changed; the loaded value may predate it) gets a newer version and wins.
+    long version = nextVersion();
     String value =
         Objects.requireNonNull(
             loader.apply(key), () -> "loader returned null for key '" + key + "'");
     long ttl = defaultTtl.toMillis();
     long jittered = ttl - ThreadLocalRandom.current().nextLong(ttl / 10 + 1);
     try {
-      put(key, value, Duration.ofMillis(Math.max(1, jittered)));
+      write(key, new Versioned(version, value), Math.max(1, jittered));
     } catch (CacheUnavailableException e) {
       LOG.warn("loaded '{}' but could not cache it: {}", key, e.getMessage());
     }
@@ -350,8 +377,15 @@ public final class DistributedCache implements AutoCloseable {
         return new Answer(node, null, 0);
       }
       List<?> parts = (List<?>) reply;
-      return new Answer(
-          node, Versioned.decode((String) parts.get(0)), ((Number) parts.get(1)).longValue());
+      Versioned entry = Versioned.fromStored((String) parts.get(0));
+      long ttl = ((Number) parts.get(1)).longValue();
+      long life = ((Number) parts.get(2)).longValue();
+      // An entry past its TTL is a miss, but its version still outranks every older copy: it
+      // answers as a tombstone for the rest of its life (as Cassandra turns expired cells into
+      // tombstones), so a replica that missed this write cannot bring an older value back.
+      return ttl > 0
+          ? new Answer(node, entry, ttl)
+          : new Answer(node, Versioned.tombstone(entry.version()), life);
     } catch (JedisException e) {
       replicaFailures.increment();
       LOG.debug("{} did not answer a read: {}", node, e.getMessage());
@@ -364,7 +398,13 @@ public final class DistributedCache implements AutoCloseable {
     try {
       clients
           .get(node)
-          .eval(SET_IF_NEWER, List.of(key), List.of(entry.encode(), Long.toString(ttlMillis)));
+          .eval(
+              SET_IF_NEWER,
+              List.of(key),
+              List.of(
+                  entry.encode(),
+                  Long.toString(ttlMillis),
+                  Long.toString(Math.max(ttlMillis, maxTtl.toMillis()))));
       return true;
     } catch (JedisException e) {
       replicaFailures.increment();
@@ -375,11 +415,25 @@ public final class DistributedCache implements AutoCloseable {
 
   /**
    * A version larger than any this cache made before: the clock's millisecond, then a tick within
-   * it (8 bits), then this writer's id (8 bits).
+   * it (8 bits), then this writer's id (8 bits). A writer that has used the 256 ticks of its
+   * clock's current millisecond waits for the next one instead of borrowing from the future, so its
+   * versions never run ahead of its clock (a later write by another writer, whose clock is later,
+   * wins). Only a clock that steps back makes versions run ahead, by at most the step, since they
+   * never go back.
    */
-  private long nextVersion() {
-    long tick = lastTick.updateAndGet(last -> Math.max(last + 1, clock.millis() << 8));
-    return tick << 8 | writerId;
+  long nextVersion() {
+    while (true) {
+      long now = clock.millis();
+      long last = lastTick.get();
+      long next = Math.max(last + 1, now << 8);
+      if ((next >>> 8) > now && (last >>> 8) == now) {
+        Thread.onSpinWait(); // this millisecond's ticks are used up: wait for the clock
+        continue;
+      }
+      if (lastTick.compareAndSet(last, next)) {
+        return next << 8 | writerId;
+      }
+    }
   }
 
   private static <T> T await(Future<T> call) {

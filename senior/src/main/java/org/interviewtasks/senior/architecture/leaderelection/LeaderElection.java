@@ -45,6 +45,12 @@ import org.slf4j.LoggerFactory;
  * the election may or may not change hands; with the majority of servers down there is no leader at
  * all (safety over availability). Closing a participant gives leadership away at once.
  *
+ * <p><b>Checked how.</b> Besides the tests that kill a chosen node, randomized fault schedules
+ * (partitions of a worker, a stalled or killed ZooKeeper server, slow and cut links) run three
+ * workers writing to one ledger, and a checker reads the recorded history: the ledger never
+ * accepted a write whose token was lower than one accepted before it began, and no token was ever
+ * used by two participants.
+ *
  * <p><b>Follow-up.</b> <i>"And LeaderSelector?"</i> Curator's other recipe calls {@code
  * takeLeadership} and leads until it returns: handy for a leader that runs a loop; the latch suits
  * a leader that keeps serving requests. <i>"Without ZooKeeper?"</i> etcd leases, or Raft inside the

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
 
 class DistributedCacheTest {
 
@@ -55,6 +56,94 @@ class DistributedCacheTest {
 
   static int index(String node) {
     return Integer.parseInt(node.substring("node-".length()));
+  }
+
+  /** The node's clock in epoch milliseconds. */
+  static long nodeMillis(RedisClient client) {
+    Object millis =
+        client.eval(
+            "local t = redis.call('TIME') return tonumber(t[1]) * 1000"
+                + " + math.floor(tonumber(t[2]) / 1000)");
+    return ((Number) millis).longValue();
+  }
+
+  /** What remains of the entry's TTL on that node, in ms. */
+  static long logicalTtl(RedisClient client, String key) {
+    return Versioned.expiryOfStored(client.get(key)) - nodeMillis(client);
+  }
+
+  @Nested
+  @RedisServers(4)
+  class FoundByReadingTheJavadoc {
+
+    DistributedCache cache;
+
+    @BeforeEach
+    void build(RedisNodes redis) {
+      cache = builderFor(redis).build();
+    }
+
+    @AfterEach
+    void close() {
+      cache.close();
+    }
+
+    @Test
+    void anExpiredWriteDoesNotBringBackTheOlderValueAReplicaKept(RedisNodes redis) {
+      cache.put("k", "v1", Duration.ofHours(1));
+      String lagging = cache.replicasOf("k").get(2);
+      String v1Copy;
+      try (RedisClient client = direct(redis, lagging)) {
+        v1Copy = client.get("k");
+      }
+      long written;
+      try (RedisClient client = direct(redis, cache.replicasOf("k").get(0))) {
+        written = nodeMillis(client);
+      }
+      cache.put("k", "v2", Duration.ofMillis(200)); // acknowledged by the other two
+      try (RedisClient client = direct(redis, lagging)) {
+        client.set(
+            "k",
+            v1Copy,
+            SetParams.setParams().px(Duration.ofHours(1).toMillis())); // its write timed out
+      }
+
+      try (RedisClient client = direct(redis, cache.replicasOf("k").get(0))) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> nodeMillis(client) > written + 400);
+      }
+
+      assertThat(cache.get("k")).as("v2 expired; v1 is older than it").isEmpty();
+      assertThat(cache.get("k")).isEmpty();
+      try (RedisClient client = direct(redis, lagging)) {
+        assertThat(Versioned.fromStored(client.get("k")).isTombstone())
+            .as("the lagging replica repaired with v2's marker")
+            .isTrue();
+      }
+    }
+
+    @Test
+    void aLoadRacingAnInvalidationDoesNotKeepTheValueItLoaded() throws Exception {
+      CountDownLatch loaderEntered = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        Future<String> load =
+            pool.submit(
+                () ->
+                    cache.get(
+                        "price",
+                        k -> {
+                          loaderEntered.countDown(); // read the source: the old price
+                          awaitLatch(release);
+                          return "old price";
+                        }));
+        assertThat(loaderEntered.await(10, TimeUnit.SECONDS)).isTrue();
+        cache.invalidate("price"); // the source changed while the loader ran
+        release.countDown();
+
+        assertThat(load.get(10, TimeUnit.SECONDS)).isEqualTo("old price");
+      }
+      assertThat(cache.get("price")).as("the invalidation outranks the load").isEmpty();
+    }
   }
 
   @Nested
@@ -137,7 +226,10 @@ class DistributedCacheTest {
 
       assertThat(cache.get("short")).contains("lived");
       try (RedisClient client = direct(redis, cache.replicasOf("long").get(0))) {
-        assertThat(client.pttl("long")).isBetween(Duration.ofMinutes(4).toMillis(), 300_000L);
+        assertThat(logicalTtl(client, "long"))
+            .isBetween(Duration.ofMinutes(4).toMillis(), 300_000L);
+        // the node keeps the key, as a marker once expired, for maxTtl (1 h)
+        assertThat(client.pttl("long")).isBetween(Duration.ofMinutes(59).toMillis(), 3_600_000L);
       }
       await().atMost(Duration.ofSeconds(10)).until(() -> cache.get("short").isEmpty());
       assertThat(cache.get("long")).contains("lived");
@@ -209,7 +301,7 @@ class DistributedCacheTest {
       assertThat(calls).hasValue(1);
       assertThat(cache.stats().loads()).isEqualTo(1);
       try (RedisClient client = direct(redis, cache.replicasOf("price:42").get(0))) {
-        long ttl = client.pttl("price:42");
+        long ttl = logicalTtl(client, "price:42");
         assertThat(ttl).isBetween(Duration.ofMinutes(9).toMillis() - 100, 600_000L);
       }
     }
@@ -370,7 +462,7 @@ class DistributedCacheTest {
       assertThat(onNode1).isNotEmpty();
       try (RedisClient node1 = direct(redis, "node-1")) {
         for (String key : onNode1) {
-          assertThat(Versioned.decode(node1.get(key)).value())
+          assertThat(Versioned.fromStored(node1.get(key)).value())
               .as("repaired copy of " + key)
               .isEqualTo(acknowledged.get(key));
         }
@@ -394,7 +486,7 @@ class DistributedCacheTest {
 
       assertThat(cache.stats().repairs()).isEqualTo(1);
       try (RedisClient client = direct(redis, lagging)) {
-        assertThat(Versioned.decode(client.get("doc")).value()).isEqualTo("v2");
+        assertThat(Versioned.fromStored(client.get("doc")).value()).isEqualTo("v2");
         assertThat(client.pttl("doc")).isPositive();
       }
       assertThat(cache.get("doc")).contains("v2");
@@ -417,7 +509,7 @@ class DistributedCacheTest {
       assertThat(cache.get("session")).isEmpty();
 
       try (RedisClient client = direct(redis, lagging)) {
-        assertThat(Versioned.decode(client.get("session")).isTombstone()).isTrue();
+        assertThat(Versioned.fromStored(client.get("session")).isTombstone()).isTrue();
       }
     }
 
@@ -455,6 +547,50 @@ class DistributedCacheTest {
           .node("a", "127.0.0.1", 1)
           .node("b", "127.0.0.1", 2)
           .node("c", "127.0.0.1", 3);
+    }
+
+    @Test
+    void manyWritesInOneMillisecondDoNotRunAheadOfTheClock() {
+      long t = Instant.parse("2030-01-01T00:00:00Z").toEpochMilli();
+      AtomicInteger reads = new AtomicInteger();
+      // A's clock stands still for 300 readings: more than 256 writes within its millisecond.
+      InstantSource fast = () -> Instant.ofEpochMilli(reads.incrementAndGet() <= 300 ? t : t + 1);
+      try (DistributedCache a = threeNodes().clock(fast).writerId(200).build();
+          DistributedCache b =
+              threeNodes().clock(() -> Instant.ofEpochMilli(t + 1)).writerId(1).build()) {
+        List<Long> madeWhileTheClockSaidT = new ArrayList<>();
+        long previous = 0;
+        for (int i = 0; i < 300; i++) {
+          long version = a.nextVersion();
+          assertThat(version).isGreaterThan(previous);
+          previous = version;
+          if (reads.get() <= 300) {
+            madeWhileTheClockSaidT.add(version);
+          }
+        }
+        assertThat(madeWhileTheClockSaidT).hasSize(256);
+        assertThat(madeWhileTheClockSaidT).allSatisfy(v -> assertThat(v >>> 16).isEqualTo(t));
+        // B writes later, by a clock that is later: it outranks everything A did at t.
+        long later = b.nextVersion();
+        assertThat(madeWhileTheClockSaidT).allSatisfy(v -> assertThat(v).isLessThan(later));
+      }
+    }
+
+    @Test
+    void aClockThatStepsBackNeverMakesVersionsGoBack() {
+      long t = Instant.parse("2030-01-01T00:00:00Z").toEpochMilli();
+      AtomicInteger reads = new AtomicInteger();
+      InstantSource stepsBack =
+          () -> Instant.ofEpochMilli(reads.incrementAndGet() <= 3 ? t : t - 5);
+      try (DistributedCache a = threeNodes().clock(stepsBack).writerId(3).build()) {
+        long previous = 0;
+        for (int i = 0; i < 600; i++) {
+          long version = a.nextVersion();
+          assertThat(version).isGreaterThan(previous);
+          assertThat(version & 0xFF).isEqualTo(3);
+          previous = version;
+        }
+      }
     }
 
     @Test
