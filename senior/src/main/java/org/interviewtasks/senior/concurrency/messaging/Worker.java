@@ -117,6 +117,9 @@ public final class Worker implements AutoCloseable {
   private final LongAdder committed = new LongAdder();
   private final LongAdder uncommitted = new LongAdder();
   private final byte[] memberBytes;
+  // Touched only by the worker's thread (the rebalance callbacks run inside its poll).
+  private final Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
+  private final Map<TopicPartition, Integer> pendingRecords = new HashMap<>();
 
   private Worker(Config config, String memberId, Processor processor, BatchHook hook) {
     this.config = config;
@@ -218,6 +221,7 @@ public final class Worker implements AutoCloseable {
       consumer.subscribe(List.of(config.inputTopic()), new Listener());
       while (state.get() == State.RUNNING) {
         ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+        commitPending();
         if (!records.isEmpty()) {
           if (config.delivery() == Delivery.EXACTLY_ONCE) {
             transactionalBatch(records);
@@ -259,13 +263,46 @@ public final class Worker implements AutoCloseable {
       throw die(e);
     }
     beforeCommit(records);
+    for (TopicPartition partition : records.partitions()) {
+      List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
+      pending.put(partition, new OffsetAndMetadata(batch.getLast().offset() + 1));
+      pendingRecords.merge(partition, batch.size(), Integer::sum);
+    }
+    commitPending();
+  }
+
+  /**
+   * Commits the acknowledged batches not committed yet. A commit refused because the group is
+   * rebalancing is kept, and made in {@code onPartitionsRevoked} (the handover) or after the next
+   * poll; a commit refused because this member was dropped from the group is lost: the next owner
+   * reads those records again.
+   */
+  private void commitPending() {
+    if (pending.isEmpty()) {
+      return;
+    }
     try {
-      consumer.commitSync(offsets(records));
-      committed.add(records.count());
-    } catch (CommitFailedException | RebalanceInProgressException e) {
-      // The results are written; the next owner reads the batch again: duplicates, no loss.
-      LOG.warn("worker {}: commit lost to a rebalance", memberId, e);
-      uncommitted.add(records.count());
+      consumer.commitSync(Map.copyOf(pending));
+      pendingRecords.values().forEach(committed::add);
+    } catch (RebalanceInProgressException e) {
+      LOG.debug("worker {}: commit deferred to the rebalance", memberId);
+      return;
+    } catch (CommitFailedException e) {
+      LOG.warn("worker {}: commit lost, this member left the group", memberId, e);
+      pendingRecords.values().forEach(uncommitted::add);
+    }
+    pending.clear();
+    pendingRecords.clear();
+  }
+
+  /** Drops what is pending for partitions taken away without a handover. */
+  private void forget(Collection<TopicPartition> partitions) {
+    for (TopicPartition partition : partitions) {
+      pending.remove(partition);
+      Integer records = pendingRecords.remove(partition);
+      if (records != null) {
+        uncommitted.add(records);
+      }
     }
   }
 
@@ -369,8 +406,10 @@ public final class Worker implements AutoCloseable {
   private final class Listener implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-      // Called inside poll: the last batch is committed, nothing is in flight.
+      // Called inside poll: nothing is in flight; a commit the rebalance refused is made now.
       record(Rebalance.Kind.REVOKED, partitions);
+      commitPending();
+      forget(partitions);
       owned.removeAll(partitions);
     }
 
@@ -383,6 +422,7 @@ public final class Worker implements AutoCloseable {
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
       record(Rebalance.Kind.LOST, partitions);
+      forget(partitions);
       owned.removeAll(partitions);
     }
 

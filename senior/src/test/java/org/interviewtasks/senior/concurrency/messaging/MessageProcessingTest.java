@@ -210,7 +210,11 @@ class MessageProcessingTest {
         String value = new String(message.value(), StandardCharsets.UTF_8);
         if (entry.getValue().startsWith("poison")) {
           assertThat(message.error())
-              .contains(IllegalArgumentException.class.getName() + ": cannot process k-17");
+              .hasValueSatisfying(
+                  error ->
+                      assertThat(error)
+                          .startsWith(
+                              IllegalArgumentException.class.getName() + ": cannot process k-17-"));
           assertThat(value).isEqualTo(entry.getValue());
         } else {
           assertThat(message.error()).isEmpty();
@@ -218,60 +222,38 @@ class MessageProcessingTest {
         }
       }
       assertThat(pipeline.handledPerWorker())
-          .as("PUSH deals round-robin")
-          .allSatisfy(n -> assertThat(n).isBetween(150L, 250L));
+          .as("PUSH deals among the connected workers")
+          .allSatisfy(n -> assertThat(n).isPositive());
+      assertThat(pipeline.handledPerWorker().stream().mapToLong(Long::longValue).sum())
+          .isEqualTo(expected.size());
     }
 
     @Test
     void aStoppedWorkerLosesWhatWasQueuedToIt() throws Exception {
       CountDownLatch inHand = new CountDownLatch(1);
-      CountDownLatch release = new CountDownLatch(1);
-      Processor slowFirst =
+      CountDownLatch never = new CountDownLatch(1);
+      Processor stuckOnFirst =
           (key, value) -> {
             if (key.equals("m-0")) {
               inHand.countDown();
-              release.await();
+              never.await(); // until stopWorker interrupts it: the crash
             }
             return value;
           };
       ZeroMqPipeline pipeline =
-          track(ZeroMqPipeline.start(2, slowFirst, 10_000, Duration.ofSeconds(10)));
+          track(ZeroMqPipeline.start(1, stuckOnFirst, 10_000, Duration.ofMillis(500)));
       int sent = 40;
       for (int i = 0; i < sent; i++) {
         pipeline.send("m-" + i, new byte[] {(byte) i});
       }
       assertThat(inHand.await(10, SECONDS)).isTrue();
-      int holder = -1;
-      List<ZeroMqPipeline.Message> received = new ArrayList<>();
-      // The other worker handles its half while the first holds m-0 and the rest of its half.
-      while (received.size() < sent / 2 - 1) {
-        ZeroMqPipeline.Message message = pipeline.receive(Duration.ofSeconds(10)).orElseThrow();
-        holder = 1 - message.worker();
-        received.add(message);
-      }
-      int stopping = holder;
-      Thread stopper = Thread.ofVirtual().start(() -> pipeline.stopWorker(stopping));
-      release.countDown();
-      stopper.join();
-      pipeline.receive(Duration.ofSeconds(5)).ifPresent(received::add); // m-0 itself
-      while (true) {
-        var more = pipeline.receive(Duration.ofMillis(300));
-        if (more.isEmpty()) {
-          break;
-        }
-        received.add(more.get());
-      }
-      assertThat(received.size())
-          .as("messages queued in the stopped worker are gone: no broker kept them")
-          .isLessThan(sent);
-      assertThat(received)
-          .extracting(ZeroMqPipeline.Message::key)
-          .contains("m-0")
-          .doesNotHaveDuplicates();
-      // The survivor takes what is sent now.
-      pipeline.send("after", new byte[] {1});
-      assertThat(pipeline.receive(Duration.ofSeconds(10)).orElseThrow().worker())
-          .isEqualTo(1 - holder);
+      pipeline.stopWorker(0);
+      assertThat(pipeline.receive(Duration.ofMillis(500)))
+          .as("the 40 messages were only in sockets: gone with the worker, nothing to replay")
+          .isEmpty();
+      assertThat(pipeline.handledPerWorker()).containsExactly(0L);
+      assertThatThrownBy(() -> pipeline.stopWorker(1))
+          .isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test
@@ -445,7 +427,13 @@ class MessageProcessingTest {
         assertThat(output.values())
             .as("the batch in flight was committed, then handed over")
             .containsOnly(1);
-        assertThat(w1.stats().uncommitted() + w2.stats().uncommitted()).isZero();
+        if (delivery == Delivery.AT_LEAST_ONCE) {
+          assertThat(w1.stats().uncommitted() + w2.stats().uncommitted())
+              .as("the commit the rebalance refused was made at the handover")
+              .isZero();
+        }
+        // Exactly-once may instead abort w1's transaction (its group generation is stale after the
+        // rebalance) and redo the batch: read_committed readers never see the aborted copy.
         assertThat(w1.assignment()).hasSizeLessThan(4).isNotEmpty();
       }
     }
