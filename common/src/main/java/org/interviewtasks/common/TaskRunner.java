@@ -15,7 +15,8 @@ import java.util.Optional;
  * {@link TaskIndex}, passes the remaining arguments to the entry class's {@code main}, and turns
  * failures into a message on stderr and an exit code: 0 ok, 1 the task failed, 2 a usage error
  * (unknown id, a task without {@code main}, or an {@link IllegalArgumentException} from the task).
- * {@code --list} prints every task of the level on the classpath, written or not.
+ * Either way the message is one line; {@code --verbose} before the id adds the stack trace of a
+ * failure. {@code --list} prints every task of the level on the classpath, written or not.
  */
 public final class TaskRunner {
 
@@ -45,7 +46,15 @@ public final class TaskRunner {
       return;
     }
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    int code = new TaskRunner(TaskIndex.scan(), loader, System.out, System.err).run(args);
+    TaskIndex index;
+    try {
+      index = TaskIndex.scan();
+    } catch (RuntimeException e) {
+      System.err.println("error: cannot index the tasks on the classpath: " + e.getMessage());
+      System.exit(FAILED);
+      return;
+    }
+    int code = new TaskRunner(index, loader, System.out, System.err).run(args);
     if (code != OK) {
       System.exit(code);
     }
@@ -53,6 +62,10 @@ public final class TaskRunner {
 
   /** Runs the command line and returns the exit code. */
   int run(String... args) {
+    boolean verbose = args.length > 0 && args[0].equals("--verbose");
+    if (verbose) {
+      args = Arrays.copyOfRange(args, 1, args.length);
+    }
     if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
       usage(args.length == 0 ? err : out);
       return args.length == 0 ? USAGE : OK;
@@ -73,10 +86,10 @@ public final class TaskRunner {
       err.println("error: task " + id + " is not on the classpath; --list shows the tasks here");
       return USAGE;
     }
-    return invoke(task.get(), Arrays.copyOfRange(args, 1, args.length));
+    return invoke(task.get(), Arrays.copyOfRange(args, 1, args.length), verbose);
   }
 
-  private int invoke(TaskInfo task, String[] taskArgs) {
+  private int invoke(TaskInfo task, String[] taskArgs, boolean verbose) {
     Optional<Method> main = mainOf(task.entryClass());
     if (main.isEmpty()) {
       err.println(
@@ -92,15 +105,28 @@ public final class TaskRunner {
       return OK;
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof IllegalArgumentException) {
+      if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
         err.println("error: " + cause.getMessage());
+        trace(cause, verbose);
         return USAGE;
       }
-      err.println("error: task " + task.id() + " failed: " + cause);
+      err.println(
+          "error: task "
+              + task.id()
+              + " failed: "
+              + cause
+              + (verbose ? "" : " (--verbose shows where)"));
+      trace(cause, verbose);
       return FAILED;
     } catch (IllegalAccessException e) {
       err.println("error: cannot call main of " + task.entryClass().getName() + ": " + e);
       return FAILED;
+    }
+  }
+
+  private void trace(Throwable failure, boolean verbose) {
+    if (verbose) {
+      failure.printStackTrace(err);
     }
   }
 
@@ -131,8 +157,9 @@ public final class TaskRunner {
   }
 
   private static void usage(PrintStream stream) {
-    stream.println("usage: TaskRunner <task-id> [arguments...]   run a task's main");
-    stream.println("       TaskRunner --list                     list the tasks on the classpath");
+    stream.println("usage: TaskRunner [--verbose] <task-id> [arguments...]   run a task's main");
+    stream.println("       TaskRunner --list              list the tasks on the classpath");
+    stream.println("       --verbose                      show the stack trace of a failure");
     stream.println("e.g.   TaskRunner junior.core.1 3 -7 42");
   }
 }

@@ -11,7 +11,7 @@ import java.util.Enumeration;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-import org.interviewtasks.common.fixture.EchoTask;
+import taskfixtures.valid.EchoTask;
 
 /** Packs the fixture tasks into a jar, and a class loader that lists resources from it alone. */
 final class FixtureJar {
@@ -28,19 +28,21 @@ final class FixtureJar {
     Path classes =
         Path.of(EchoTask.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     try (var out = new JarOutputStream(Files.newOutputStream(jar));
-        Stream<Path> files = Files.walk(classes.resolve("org/interviewtasks/common/fixture"))) {
+        Stream<Path> files = Files.walk(classes.resolve("taskfixtures/valid"))) {
       for (String folder :
-          new String[] {"org/", "org/interviewtasks/", "org/interviewtasks/common/"}) {
+          new String[] {
+            "org/", "org/interviewtasks/", "org/interviewtasks/common/", "taskfixtures/"
+          }) {
         out.putNextEntry(new JarEntry(folder));
       }
-      out.putNextEntry(new JarEntry("org/interviewtasks/common/fixture/"));
+      out.putNextEntry(new JarEntry("taskfixtures/valid/"));
       for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
         out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
         Files.copy(file, out);
       }
-      out.putNextEntry(new JarEntry("org/interviewtasks/common/fixture/notes.txt"));
+      out.putNextEntry(new JarEntry("taskfixtures/valid/notes.txt"));
       out.write("Lorg/interviewtasks/common/Task;".getBytes(StandardCharsets.US_ASCII));
-      String outside = "org/interviewtasks/common/clash/First.class";
+      String outside = "taskfixtures/clash/First.class";
       out.putNextEntry(new JarEntry(outside));
       Files.copy(classes.resolve(outside), out);
     }

@@ -1,26 +1,30 @@
 package org.interviewtasks.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.interviewtasks.common.fixture.CrashingTask;
-import org.interviewtasks.common.fixture.EchoTask;
-import org.interviewtasks.common.fixture.InstanceMainTask;
-import org.interviewtasks.common.fixture.NoMainTask;
-import org.interviewtasks.common.fixture.NotATask;
-import org.interviewtasks.common.fixture.RejectingTask;
+import java.util.Enumeration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import taskfixtures.valid.CrashingTask;
+import taskfixtures.valid.EchoTask;
+import taskfixtures.valid.InstanceMainTask;
+import taskfixtures.valid.NoMainTask;
+import taskfixtures.valid.NotATask;
+import taskfixtures.valid.RejectingTask;
 
 class TaskIndexTest {
 
-  private static final String FIXTURES = "org.interviewtasks.common.fixture";
+  private static final String FIXTURES = "taskfixtures.valid";
   private final ClassLoader loader = getClass().getClassLoader();
 
   @Test
@@ -59,7 +63,7 @@ class TaskIndexTest {
   @Test
   void twoClassesClaimingOneIdIsAnError() {
     assertThatIllegalStateException()
-        .isThrownBy(() -> TaskIndex.scan(loader, "org.interviewtasks.common.clash"))
+        .isThrownBy(() -> TaskIndex.scan(loader, "taskfixtures.clash"))
         .withMessageContaining("task id senior.clash.1 is claimed by both")
         .withMessageContaining("clash.First")
         .withMessageContaining("clash.Second");
@@ -68,8 +72,8 @@ class TaskIndexTest {
   @Test
   void aMalformedIdNamesTheClass() {
     assertThatIllegalStateException()
-        .isThrownBy(() -> TaskIndex.scan(loader, "org.interviewtasks.common.badid"))
-        .withMessageContaining("@Task on org.interviewtasks.common.badid.BadId")
+        .isThrownBy(() -> TaskIndex.scan(loader, "taskfixtures.badid"))
+        .withMessageContaining("@Task on taskfixtures.badid.BadId")
         .withMessageContaining("not a task id: 'junior.core.one'");
   }
 
@@ -90,20 +94,36 @@ class TaskIndexTest {
   }
 
   @Test
-  void scanWithoutArgumentsUsesTheContextClassLoader(@TempDir Path dir) throws Exception {
+  void scanWithoutArgumentsReadsTheContextClassLoaderUnderTheRootPackage() {
     Thread thread = Thread.currentThread();
     ClassLoader original = thread.getContextClassLoader();
-    try (var jarLoader = FixtureJar.loader(FixtureJar.write(dir), loader)) {
-      thread.setContextClassLoader(jarLoader);
-
-      // The default scans all of org.interviewtasks: the six fixtures and the jar's clash.First.
-      assertThat(TaskIndex.scan().all())
-          .hasSize(7)
-          .extracting(t -> t.entryClass().getSimpleName())
-          .contains("EchoTask", "First");
+    ClassLoader unreadable =
+        new ClassLoader(loader) {
+          @Override
+          public Enumeration<URL> getResources(String name) throws IOException {
+            throw new IOException("unreadable " + name);
+          }
+        };
+    try {
+      thread.setContextClassLoader(unreadable);
+      assertThatExceptionOfType(UncheckedIOException.class)
+          .isThrownBy(TaskIndex::scan)
+          .withMessage("cannot scan the classpath for org.interviewtasks")
+          .havingRootCause()
+          .withMessage("unreadable org/interviewtasks/");
     } finally {
       thread.setContextClassLoader(original);
     }
+  }
+
+  @Test
+  void theFixturesLieOutsideTheRootPackageSoNoRealScanSeesThem() {
+    // These test classes are on the classpath of every level's tests and of exec:java (common's
+    // test jar): a scan of the whole project must neither list the fixtures nor fail on the
+    // deliberately bad ones.
+    assertThat(TaskIndex.scan(loader, "org.interviewtasks").all())
+        .extracting(t -> t.entryClass().getPackageName())
+        .noneMatch(name -> name.startsWith("taskfixtures"));
   }
 
   @Test

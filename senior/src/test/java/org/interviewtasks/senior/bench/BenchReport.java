@@ -28,9 +28,13 @@ import java.util.StringJoiner;
  * half-widths (relative errors added in quadrature).
  *
  * <p>Usage: {@code BenchReport <jmh-results.json> <footprints.json or -> <README.md> <update
- * true|false> <include> [options...]}. Always writes {@code bench-table.md} beside the results;
- * rewrites the README between {@code <!-- bench:begin} and {@code <!-- bench:end -->} only when
- * asked, so a partial run does not replace the full table.
+ * true|false> <include> [options...]}, with {@code -Dbench.section=NAME} optional. Always writes
+ * {@code bench-table.md} beside the results; rewrites the README between {@code <!-- bench:begin}
+ * and {@code <!-- bench:end -->} only when asked, so a partial run does not replace the full table.
+ * A run of some benchmarks only can keep its own table instead: with {@code -Dbench.section=NAME}
+ * it rewrites the section marked {@code <!-- bench:begin NAME ...} and {@code <!-- bench:end NAME
+ * -->}, added after the main one the first time. Each section is one run, with its own date and
+ * command, so no table mixes figures measured on different days.
  */
 public final class BenchReport {
 
@@ -71,14 +75,21 @@ public final class BenchReport {
     Path jmh = Path.of(args[0]);
     List<Result> results = new ArrayList<>(read(jmh));
     if (!args[1].equals("-") && Files.exists(Path.of(args[1]))) {
-      results.addAll(read(Path.of(args[1])));
+      // Footprints of the benchmarks this run selected only, as JMH selects them by class name.
+      java.util.regex.Pattern include = java.util.regex.Pattern.compile(args[4]);
+      for (Result footprint : read(Path.of(args[1]))) {
+        if (include.matcher(footprint.task() + "Benchmark").find()) {
+          results.add(footprint);
+        }
+      }
     }
     String jdk = jdkOf(jmh);
     StringJoiner options = new StringJoiner(" ");
     for (int i = 5; i < args.length; i++) {
       options.add(args[i]);
     }
-    String command = command(args[4], options.toString());
+    String section = System.getProperty("bench.section", "").strip();
+    String command = command(args[4], section, options.toString());
     String table =
         table(
             results,
@@ -86,24 +97,32 @@ public final class BenchReport {
             Runtime.getRuntime().availableProcessors(),
             command,
             LocalDate.now(ZoneOffset.UTC),
-            java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                .getSystemLoadAverage());
+            // -Dbench.load: the load measured during the run, for a table made again afterwards.
+            Double.parseDouble(
+                System.getProperty(
+                    "bench.load",
+                    Double.toString(
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage()))));
     Files.writeString(jmh.resolveSibling("bench-table.md"), table, StandardCharsets.UTF_8);
     if (Boolean.parseBoolean(args[3])) {
       Path readme = Path.of(args[2]);
       Files.writeString(
           readme,
-          replaceSection(Files.readString(readme, StandardCharsets.UTF_8), table),
+          replaceSection(Files.readString(readme, StandardCharsets.UTF_8), section, table),
           StandardCharsets.UTF_8);
     }
     System.out.println(table);
   }
 
   /** The command that reproduces this run. */
-  static String command(String include, String options) {
+  static String command(String include, String section, String options) {
     StringBuilder command = new StringBuilder(COMMAND);
     if (!include.isBlank() && !include.equals(".*")) {
-      command.append(" -Dbench.include=").append(include);
+      command.append(" -Dbench.include='").append(include).append('\'');
+    }
+    if (!section.isBlank()) {
+      command.append(" -Dbench.section=").append(section);
     }
     if (!options.isBlank()) {
       command.append(" -Dbench.options=\"").append(options).append('"');
@@ -165,7 +184,7 @@ public final class BenchReport {
             date,
             jdk,
             cores,
-            load < 0 ? "" : String.format(Locale.ROOT, " (load average %.1f at the end)", load),
+            load < 0 ? "" : String.format(Locale.ROOT, " (load average %.1f)", load),
             command));
     out.append(
             "Ratio: how many times better ours is, so above 1 means ours wins: time and memory and error are")
@@ -237,13 +256,41 @@ public final class BenchReport {
     return String.format(Locale.ROOT, "%,." + decimals + "f", value);
   }
 
-  /** The README with its marked section replaced. */
+  /** The README with its main marked section replaced. */
   static String replaceSection(String readme, String table) {
-    int begin = readme.indexOf(BEGIN);
-    int end = readme.indexOf(END);
-    if (begin < 0 || end < begin) {
+    return replaceSection(readme, "", table);
+  }
+
+  /**
+   * The README with the section {@code name} replaced ({@code ""}: the main one); a named section
+   * that is not there yet is added after the main one.
+   */
+  static String replaceSection(String readme, String name, String table) {
+    if (!name.isBlank() && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+      throw new IllegalArgumentException(
+          "section name must be letters, digits, '.', '_' or '-': " + name);
+    }
+    int mainEnd = readme.indexOf(END);
+    if (readme.indexOf(BEGIN) < 0 || mainEnd < readme.indexOf(BEGIN)) {
       throw new IllegalArgumentException("README lacks the markers " + BEGIN + " and " + END);
     }
-    return readme.substring(0, begin + BEGIN.length()) + "\n" + table + readme.substring(end);
+    String begin = name.isBlank() ? BEGIN : BEGIN.replace("bench:begin", "bench:begin " + name);
+    String end = name.isBlank() ? END : END.replace("bench:end", "bench:end " + name);
+    int from = readme.indexOf(begin);
+    int to = readme.indexOf(end);
+    if (from < 0 && to < 0 && !name.isBlank()) {
+      int after = mainEnd + END.length();
+      return readme.substring(0, after)
+          + "\n\n"
+          + begin
+          + "\n"
+          + table
+          + end
+          + readme.substring(after);
+    }
+    if (from < 0 || to < from) {
+      throw new IllegalArgumentException("README lacks the markers " + begin + " and " + end);
+    }
+    return readme.substring(0, from + begin.length()) + "\n" + table + readme.substring(to);
   }
 }

@@ -66,7 +66,7 @@ public class SqlEngineBenchmark {
       // Without this, H2 hands back its cached result of the same query on unchanged tables.
       h2 = DriverManager.getConnection("jdbc:h2:mem:;OPTIMIZE_REUSE_RESULTS=FALSE");
       try (Statement ddl = h2.createStatement()) {
-        ddl.execute("CREATE TABLE store (id INTEGER, region VARCHAR(20))");
+        ddl.execute("CREATE TABLE store (id INTEGER PRIMARY KEY, region VARCHAR(20))");
         ddl.execute(
             "CREATE TABLE sales (id INTEGER, store_id INTEGER, amount DOUBLE, qty INTEGER)");
       }

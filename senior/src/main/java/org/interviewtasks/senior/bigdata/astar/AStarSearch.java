@@ -298,9 +298,10 @@ public final class AStarSearch {
      * The graph with nodes at {@code (x[i], y[i])} and the edges {@code from[e] -> to[e]} of weight
      * {@code weight[e]}; the arrays are copied. Checks the metric against every edge.
      *
-     * @throws IllegalArgumentException if the arrays differ in length, an edge names a node out of
-     *     range, a weight is negative, NaN or infinite, or an edge is shorter than the metric's
-     *     distance between its ends (the heuristic would then overestimate)
+     * @throws IllegalArgumentException if the arrays differ in length, a coordinate is NaN or
+     *     infinite (the heuristic would be meaningless), an edge names a node out of range, a
+     *     weight is negative, NaN or infinite, or an edge is shorter than the metric's distance
+     *     between its ends (the heuristic would then overestimate)
      */
     public static Graph of(
         double[] x, double[] y, int[] from, int[] to, double[] weight, Metric metric) {
@@ -313,6 +314,12 @@ public final class AStarSearch {
       int n = x.length;
       if (y.length != n) {
         throw new IllegalArgumentException("x and y differ in length: " + n + " != " + y.length);
+      }
+      for (int i = 0; i < n; i++) {
+        if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) {
+          throw new IllegalArgumentException(
+              "node " + i + " is at (" + x[i] + ", " + y[i] + "): coordinates must be finite");
+        }
       }
       if (to.length != from.length || weight.length != from.length) {
         throw new IllegalArgumentException(

@@ -9,6 +9,9 @@ import java.util.Objects;
  */
 public final class Csr {
 
+  /** The most nodes a CSR can have: its {@code nodes + 1} offsets are one Java array. */
+  public static final int MAX_NODES = Integer.MAX_VALUE - 9;
+
   private Csr() {}
 
   /**
@@ -21,11 +24,16 @@ public final class Csr {
    * @param to the target of each edge, as many as {@code from} (the caller checks the lengths, with
    *     its own names for the arrays)
    * @return {@code nodes + 1} offsets, from 0 to {@code from.length}
-   * @throws IllegalArgumentException if an edge names a node outside {@code 0..nodes-1}
+   * @throws IllegalArgumentException if {@code nodes} is negative or above {@link #MAX_NODES}, or
+   *     an edge names a node outside {@code 0..nodes-1}
    */
   public static int[] offsets(int nodes, int[] from, int[] to) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
+    if (nodes < 0 || nodes > MAX_NODES) {
+      throw new IllegalArgumentException(
+          "nodes must be in 0.." + MAX_NODES + " (an array of nodes + 1 offsets): " + nodes);
+    }
     int[] offsets = new int[nodes + 1];
     for (int e = 0; e < from.length; e++) {
       if (from[e] < 0 || from[e] >= nodes || to[e] < 0 || to[e] >= nodes) {

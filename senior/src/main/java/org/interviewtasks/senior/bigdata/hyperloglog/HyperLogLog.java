@@ -63,18 +63,26 @@ public final class HyperLogLog {
    * @throws IllegalArgumentException if the precision is outside 4..18
    */
   public HyperLogLog(int precision) {
-    if (precision < MIN_PRECISION || precision > MAX_PRECISION) {
-      throw new IllegalArgumentException(
-          "precision must be in " + MIN_PRECISION + ".." + MAX_PRECISION + ": " + precision);
-    }
-    this.precision = precision;
+    this.precision = checkPrecision(precision);
     this.registers = 1 << precision;
     this.words = new long[(registers * BITS + 63) >>> 6];
   }
 
-  /** The relative standard error, {@code 1.04 / sqrt(2^precision)}. */
+  /**
+   * The relative standard error, {@code 1.04 / sqrt(2^precision)}.
+   *
+   * @throws IllegalArgumentException if the precision is outside 4..18, as for a sketch
+   */
   public static double standardError(int precision) {
-    return 1.04 / Math.sqrt(1 << precision);
+    return 1.04 / Math.sqrt(1 << checkPrecision(precision));
+  }
+
+  private static int checkPrecision(int precision) {
+    if (precision < MIN_PRECISION || precision > MAX_PRECISION) {
+      throw new IllegalArgumentException(
+          "precision must be in " + MIN_PRECISION + ".." + MAX_PRECISION + ": " + precision);
+    }
+    return precision;
   }
 
   /** Adds a number. */

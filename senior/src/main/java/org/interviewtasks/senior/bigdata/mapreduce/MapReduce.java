@@ -3,8 +3,6 @@ package org.interviewtasks.senior.bigdata.mapreduce;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.interviewtasks.common.Task;
+import org.interviewtasks.senior.infra.ChildJvm;
 
 /**
  * Runs a MapReduce job over text files with a pool of workers, threads or separate JVM processes,
@@ -462,14 +461,11 @@ public final class MapReduce {
     try (OutputStream out = Files.newOutputStream(specFile)) {
       spec.toProperties().store(out, spec.name());
     }
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(config.workerJvmOptions());
-    command.add("-cp");
-    command.add(classpath());
-    command.add(WorkerMain.class.getName());
-    command.add(specFile.toString());
-    command.add(countersFile.toString());
+    List<String> command =
+        ChildJvm.command(
+            config.workerJvmOptions(),
+            WorkerMain.class,
+            List.of(specFile.toString(), countersFile.toString()));
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
@@ -494,26 +490,6 @@ public final class MapReduce {
   private static String tail(Path log) throws IOException {
     List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
     return lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1);
-  }
-
-  /**
-   * The class path of this JVM for the worker processes: the class loader's URLs when it has any
-   * (under {@code exec:java}), else {@code java.class.path}.
-   */
-  static String classpath() {
-    if (MapReduce.class.getClassLoader() instanceof URLClassLoader loader
-        && loader.getURLs().length > 0) {
-      List<String> entries = new ArrayList<>();
-      for (var url : loader.getURLs()) {
-        try {
-          entries.add(Path.of(url.toURI()).toString());
-        } catch (URISyntaxException e) {
-          throw new IllegalStateException("class path entry is not a file: " + url, e);
-        }
-      }
-      return String.join(java.io.File.pathSeparator, entries);
-    }
-    return System.getProperty("java.class.path");
   }
 
   /**

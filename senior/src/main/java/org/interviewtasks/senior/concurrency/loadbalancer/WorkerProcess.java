@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.interviewtasks.senior.infra.ChildJvm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,19 +128,11 @@ public final class WorkerProcess implements AutoCloseable {
   }
 
   private void launch(int wantedPort) {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> command =
-        List.of(
-            java.toString(),
-            "-Xmx48m",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
-            "-XX:-UsePerfData",
-            "-cp",
-            System.getProperty("java.class.path"),
-            Worker.class.getName(),
-            name,
-            Integer.toString(wantedPort));
+        ChildJvm.command(
+            List.of("-Xmx48m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData"),
+            Worker.class,
+            List.of(name, Integer.toString(wantedPort)));
     Process started;
     try {
       started = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -1,11 +1,8 @@
 package org.interviewtasks.senior.concurrency.matrix;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URLClassLoader;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.MappedByteBuffer;
@@ -25,6 +22,7 @@ import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.TimeUnit;
 import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
+import org.interviewtasks.senior.infra.ChildJvm;
 
 /**
  * Multiplies matrices in parallel: C = A · B (A is n × m, B is m × p), stored as flat row-major
@@ -277,15 +275,10 @@ public final class ParallelMatrixMultiplication {
 
   private static Process startWorker(Path file, int from, int to, Path log) throws IOException {
     List<String> command =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-XX:+UseSerialGC",
-            "-cp",
-            classpath(),
-            BandWorker.class.getName(),
-            file.toString(),
-            Integer.toString(from),
-            Integer.toString(to));
+        ChildJvm.command(
+            List.of("-XX:+UseSerialGC"),
+            BandWorker.class,
+            List.of(file.toString(), Integer.toString(from), Integer.toString(to)));
     return new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
@@ -312,23 +305,6 @@ public final class ParallelMatrixMultiplication {
               + ": "
               + (lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1)));
     }
-  }
-
-  /** This JVM's class path: the class loader's URLs under {@code exec:java}, else the property. */
-  static String classpath() {
-    if (ParallelMatrixMultiplication.class.getClassLoader() instanceof URLClassLoader loader
-        && loader.getURLs().length > 0) {
-      List<String> entries = new ArrayList<>();
-      for (var url : loader.getURLs()) {
-        try {
-          entries.add(Path.of(url.toURI()).toString());
-        } catch (URISyntaxException e) {
-          throw new IllegalStateException("class path entry is not a file: " + url, e);
-        }
-      }
-      return String.join(File.pathSeparator, entries);
-    }
-    return System.getProperty("java.class.path");
   }
 
   /**

@@ -43,6 +43,7 @@ import org.interviewtasks.common.testing.Seeds;
 import org.interviewtasks.junior.core.Factorial;
 import org.interviewtasks.mid.core.MemoizedFactorial;
 import org.interviewtasks.senior.advanced.memoization.PersistentMemoization.Policy;
+import org.interviewtasks.senior.infra.ChildJvm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -288,20 +289,17 @@ class PersistentMemoizationTest {
       Path output = Files.createTempFile(dir, "child-", ".out");
       Process process =
           new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-Xms8m",
-                  "-Xmx64m",
-                  "-XX:TieredStopAtLevel=1",
-                  "-XX:+UseSerialGC",
-                  "-Xshare:auto",
-                  "--enable-native-access=ALL-UNNAMED",
-                  "-Dorg.sqlite.tmpdir=" + dir,
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  MemoChild.class.getName(),
-                  file.toString(),
-                  Integer.toString(from),
-                  Integer.toString(to))
+                  ChildJvm.command(
+                      List.of(
+                          "-Xms8m",
+                          "-Xmx64m",
+                          "-XX:TieredStopAtLevel=1",
+                          "-XX:+UseSerialGC",
+                          "-Xshare:auto",
+                          "--enable-native-access=ALL-UNNAMED",
+                          "-Dorg.sqlite.tmpdir=" + dir),
+                      MemoChild.class,
+                      List.of(file.toString(), Integer.toString(from), Integer.toString(to))))
               .redirectErrorStream(true)
               .redirectOutput(output.toFile())
               .start();

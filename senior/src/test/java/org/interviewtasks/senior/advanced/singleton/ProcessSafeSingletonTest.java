@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.interviewtasks.senior.advanced.singleton.ProcessSafeSingleton.Holder;
 import org.interviewtasks.senior.advanced.singleton.ProcessSafeSingleton.Options;
 import org.interviewtasks.senior.advanced.singleton.ProcessSafeSingleton.Role;
+import org.interviewtasks.senior.infra.ChildJvm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -58,21 +59,16 @@ class ProcessSafeSingletonTest {
     Child(String mode, Path lockFile, Path instances, String note) throws IOException {
       stderr = Files.createTempFile(dir, "child-", ".err");
       List<String> command =
-          List.of(
-              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-              "-Xms8m",
-              "-Xmx48m",
-              "-XX:TieredStopAtLevel=1",
-              "-XX:+UseSerialGC",
-              "-Xshare:auto",
-              "-XX:-UsePerfData",
-              "-cp",
-              System.getProperty("java.class.path"),
-              SingletonChild.class.getName(),
-              lockFile.toString(),
-              mode,
-              instances.toString(),
-              note);
+          ChildJvm.command(
+              List.of(
+                  "-Xms8m",
+                  "-Xmx48m",
+                  "-XX:TieredStopAtLevel=1",
+                  "-XX:+UseSerialGC",
+                  "-Xshare:auto",
+                  "-XX:-UsePerfData"),
+              SingletonChild.class,
+              List.of(lockFile.toString(), mode, instances.toString(), note));
       process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
       children.add(this);
       stdin = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);

@@ -351,6 +351,37 @@ class AStarSearchTest {
     }
 
     @Test
+    void rejectsCoordinatesThatAreNotFinite() {
+      // A NaN coordinate makes every heuristic NaN: the search then settles nodes in no useful
+      // order and can return a path dearer than the shortest. So the graph refuses it.
+      for (double bad :
+          new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+        assertThatIllegalArgumentException()
+            .isThrownBy(
+                () ->
+                    Graph.of(
+                        new double[] {0, bad},
+                        zero,
+                        new int[] {0},
+                        new int[] {1},
+                        new double[] {1},
+                        Metric.EUCLIDEAN))
+            .withMessage("node 1 is at (" + bad + ", 0.0): coordinates must be finite");
+        assertThatIllegalArgumentException()
+            .isThrownBy(
+                () ->
+                    Graph.of(
+                        zero,
+                        new double[] {bad, 0},
+                        new int[0],
+                        new int[0],
+                        new double[0],
+                        Metric.NONE))
+            .withMessage("node 0 is at (0.0, " + bad + "): coordinates must be finite");
+      }
+    }
+
+    @Test
     void rejectsMalformedArrays() {
       int[] one = {0};
       double[] w = {1};

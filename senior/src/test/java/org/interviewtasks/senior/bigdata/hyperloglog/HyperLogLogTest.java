@@ -79,6 +79,17 @@ class HyperLogLogTest {
           .isThrownBy(() -> new HyperLogLog(19))
           .withMessage("precision must be in 4..18: 19");
     }
+
+    @Test
+    void theStandardErrorIsThatOfASketchSoOnlyForItsPrecisions() {
+      assertThat(HyperLogLog.standardError(4)).isEqualTo(0.26);
+      assertThat(HyperLogLog.standardError(18)).isEqualTo(1.04 / 512);
+      for (int p : new int[] {-1, 0, 3, 19, 31, 100}) {
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> HyperLogLog.standardError(p))
+            .withMessage("precision must be in 4..18: " + p);
+      }
+    }
   }
 
   @Nested

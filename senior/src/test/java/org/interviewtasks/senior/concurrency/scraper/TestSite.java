@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -24,8 +25,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A site served on a loopback port for the crawler's tests, generated from a seed: HTML pages with
@@ -52,8 +53,18 @@ final class TestSite implements AutoCloseable {
   /** Answers after the test is over (longer than any request timeout). */
   record Hang() implements Answer {}
 
-  /** Requests seen: global and per-site in-flight peaks, and arrival times per site. */
+  /**
+   * Requests seen: global and per-site in-flight peaks, and arrival times per site.
+   *
+   * <p>A request is in flight from its arrival until the server starts its answer or the client is
+   * done with it, whichever comes first. A client that tags its requests with {@link #REQUEST_ID}
+   * (see {@link #countingClient}) ends them itself: a request it abandoned at its timeout, or one
+   * the HTTP client sent twice over a fresh connection, is then counted as the crawler sees it, one
+   * request for as long as the crawler holds it.
+   */
   static final class Observer {
+    static final String REQUEST_ID = "X-Test-Request";
+
     final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger maxInFlight = new AtomicInteger();
     final Map<Integer, AtomicInteger> siteInFlight = new ConcurrentHashMap<>();
@@ -61,6 +72,8 @@ final class TestSite implements AutoCloseable {
     final Map<Integer, List<Long>> arrivals = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     final AtomicInteger pages = new AtomicInteger();
+    private final Map<String, Integer> open = new ConcurrentHashMap<>();
+    private final AtomicLong untagged = new AtomicLong();
 
     void reset() {
       maxInFlight.set(0);
@@ -68,6 +81,35 @@ final class TestSite implements AutoCloseable {
       arrivals.clear();
       requests.clear();
       pages.set(0);
+    }
+
+    /** A request arrives at {@code site}; returns the id that ends it. */
+    String arrive(int site, String tag) {
+      String id = tag != null ? tag : "untagged-" + untagged.incrementAndGet();
+      arrivals.computeIfAbsent(site, s -> new CopyOnWriteArrayList<>()).add(System.nanoTime());
+      if (open.putIfAbsent(id, site) == null) {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        int here = siteInFlight.computeIfAbsent(site, s -> new AtomicInteger()).incrementAndGet();
+        siteMax.computeIfAbsent(site, s -> new AtomicInteger()).accumulateAndGet(here, Math::max);
+      }
+      return id;
+    }
+
+    /** The request {@code id} ends (again: a no-op). */
+    void end(String id) {
+      Integer site = open.remove(id);
+      if (site != null) {
+        inFlight.decrementAndGet();
+        siteInFlight.get(site).decrementAndGet();
+      }
+    }
+
+    /**
+     * A client like {@code delegate} that tags each request it sends with a fresh id and ends that
+     * id when {@code send} returns or throws.
+     */
+    HttpClient countingClient(HttpClient delegate) {
+      return new TaggingClient(delegate, this);
     }
   }
 
@@ -247,28 +289,10 @@ final class TestSite implements AutoCloseable {
 
   private void serve(HttpExchange exchange) throws IOException {
     int site = port();
-    int now = observer.inFlight.incrementAndGet();
-    observer.maxInFlight.accumulateAndGet(now, Math::max);
-    int here =
-        observer.siteInFlight.computeIfAbsent(site, s -> new AtomicInteger()).incrementAndGet();
-    observer
-        .siteMax
-        .computeIfAbsent(site, s -> new AtomicInteger())
-        .accumulateAndGet(here, Math::max);
-    observer
-        .arrivals
-        .computeIfAbsent(site, s -> new CopyOnWriteArrayList<>())
-        .add(System.nanoTime());
-    AtomicBoolean answered = new AtomicBoolean();
-    Runnable leave =
-        () -> {
-          // Once per request, before the answer goes out: the client may start its next request
-          // as soon as it has read this answer, and that one must not be counted beside this one.
-          if (answered.compareAndSet(false, true)) {
-            observer.inFlight.decrementAndGet();
-            observer.siteInFlight.get(site).decrementAndGet();
-          }
-        };
+    String id = observer.arrive(site, exchange.getRequestHeaders().getFirst(Observer.REQUEST_ID));
+    // Before the answer goes out: the client may start its next request as soon as it has read
+    // this answer, and that one must not be counted beside this one.
+    Runnable leave = () -> observer.end(id);
     exchange.setAttribute(LEAVE, leave);
     try (exchange) {
       String path = exchange.getRequestURI().getRawPath();

@@ -1,4 +1,4 @@
-package org.interviewtasks.common.clash;
+package taskfixtures.clash;
 
 import org.interviewtasks.common.Task;
 

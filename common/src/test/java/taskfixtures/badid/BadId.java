@@ -1,4 +1,4 @@
-package org.interviewtasks.common.badid;
+package taskfixtures.badid;
 
 import org.interviewtasks.common.Task;
 
