@@ -183,8 +183,7 @@ public class MessageProcessingBenchmark {
                   });
       int received = 0;
       while (received < MESSAGES) {
-        pipeline.receive(Duration.ofSeconds(30)).orElseThrow();
-        received++;
+        received += pipeline.receive(Duration.ofSeconds(30)).map(m -> 1).orElseThrow();
       }
       sender.join();
       return received;
