@@ -111,7 +111,7 @@ public class MessageProcessingBenchmark {
       kit.format();
       kit.startup();
       kit.waitForReadyBrokers();
-      String[] parts = settings.split("-");
+      String[] parts = settings.split("-", -1);
       ProducerTuning tuning =
           new ProducerTuning(
               Duration.ofMillis(Integer.parseInt(parts[1])),
