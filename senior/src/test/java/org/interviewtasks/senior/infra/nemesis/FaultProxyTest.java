@@ -163,9 +163,17 @@ class FaultProxyTest {
 
   @Test
   void aDownServerLooksLikeAClosedConnection() throws IOException {
-    echo.close();
-    try (Socket socket = connect()) {
-      assertThat(endOrReset(socket)).isTrue();
+    // A port bound but not listening refuses every connection, and nothing else on the machine
+    // can take it meanwhile (a closed server's port can be taken, or even self-connected to).
+    try (Socket down = new Socket()) {
+      down.bind(new InetSocketAddress(FreePorts.loopbackAddress(), 0));
+      try (FaultProxy toDown = FaultProxy.start(Endpoint.loopback(down.getLocalPort()));
+          Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress(FreePorts.loopbackAddress(), toDown.endpoint().port()));
+        socket.setSoTimeout(5_000);
+        assertThat(endOrReset(socket)).isTrue();
+        assertThat(toDown.connectionsAccepted()).isEqualTo(1);
+      }
     }
   }
 
