@@ -1,6 +1,7 @@
 package org.interviewtasks.senior.advanced.cache;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,11 +15,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.interviewtasks.common.Task;
+import org.interviewtasks.common.Text;
 import org.interviewtasks.senior.architecture.consistenthashing.ConsistentHashRing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +80,12 @@ import redis.clients.jedis.exceptions.JedisException;
  * (or their copies expire); writes during its absence are acknowledged by the others. Membership is
  * fixed: adding a server would move keys to replica sets that do not have them yet, which needs a
  * hand-off (a follow-up). Null keys and values are rejected; a loader's null is an error, not a
- * cached absence.
+ * cached absence. Keys and values travel as UTF-8, so text that UTF-8 cannot carry (an unpaired
+ * surrogate) is rejected before anything is sent: stored, it would come back changed, and two keys
+ * could meet. Settings under which the guarantee above would not hold (R + W &le; N) are refused at
+ * {@link Builder#build()}; so are ports outside 1..65535, a blank host, and durations beyond their
+ * limits. A clock outside 1970..6429 (what a version's 47 bits of milliseconds hold) fails a write
+ * with {@link IllegalStateException}; every call after {@link #close()} does too.
  *
  * <p><b>Follow-up.</b> <i>"A stampede across many processes?"</i> Take a short lease (Redis {@code
  * SET key:lease NX PX}) on the key's first replica before loading; the others wait briefly and
@@ -91,6 +99,17 @@ import redis.clients.jedis.exceptions.JedisException;
 public final class DistributedCache implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DistributedCache.class);
+
+  /** The longest accepted TTL (and so tombstone life): a year. */
+  public static final Duration MAX_TTL = Duration.ofDays(365);
+
+  /** The longest accepted timeout of one call to a node. */
+  public static final Duration MAX_TIMEOUT = Duration.ofHours(1);
+
+  /** The latest clock reading a version holds: 2^47 - 1 ms after 1970, in the year 6429. */
+  static final long MAX_CLOCK_MILLIS = (1L << 47) - 1;
+
+  private static final Duration ONE_MILLI = Duration.ofMillis(1);
 
   /**
    * Stores ARGV[1] unless the node holds a version at least as new. The entry is kept for ARGV[3]
@@ -142,6 +161,7 @@ public final class DistributedCache implements AutoCloseable {
   private final LongAdder loads = new LongAdder();
   private final LongAdder repairs = new LongAdder();
   private final LongAdder replicaFailures = new LongAdder();
+  private volatile boolean closed;
 
   private DistributedCache(Builder builder) {
     this.replicas = builder.replicas;
@@ -185,11 +205,12 @@ public final class DistributedCache implements AutoCloseable {
    * @throws CacheUnavailableException if fewer than R replicas answer
    */
   public Optional<String> get(String key) {
-    Objects.requireNonNull(key, "key");
+    checkKey(key);
+    ensureOpen();
     List<String> owners = ring.nodesFor(key, replicas);
     List<Future<Answer>> calls = new ArrayList<>(owners.size());
     for (String node : owners) {
-      calls.add(executor.submit(() -> read(node, key)));
+      calls.add(submit(() -> read(node, key)));
     }
     List<Answer> answers = new ArrayList<>(owners.size());
     for (Future<Answer> call : calls) {
@@ -234,6 +255,7 @@ public final class DistributedCache implements AutoCloseable {
    * @throws CacheUnavailableException if fewer than R replicas answer the read
    */
   public String get(String key, Function<? super String, String> loader) {
+    checkKey(key);
     Objects.requireNonNull(loader, "loader");
     Optional<String> cached = get(key);
     if (cached.isPresent()) {
@@ -264,6 +286,7 @@ public final class DistributedCache implements AutoCloseable {
     String value =
         Objects.requireNonNull(
             loader.apply(key), () -> "loader returned null for key '" + key + "'");
+    Text.requireWellFormed(value, "the loaded value");
     long ttl = defaultTtl.toMillis();
     long jittered = ttl - ThreadLocalRandom.current().nextLong(ttl / 10 + 1);
     try {
@@ -290,10 +313,10 @@ public final class DistributedCache implements AutoCloseable {
    * @throws CacheUnavailableException if fewer than W replicas stored it (not acknowledged)
    */
   public void put(String key, String value, Duration ttl) {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(value, "value");
+    checkKey(key);
+    Text.requireWellFormed(value, "value");
     Objects.requireNonNull(ttl, "ttl");
-    if (ttl.toMillis() < 1 || ttl.compareTo(maxTtl) > 0) {
+    if (ttl.compareTo(ONE_MILLI) < 0 || ttl.compareTo(maxTtl) > 0) {
       throw new IllegalArgumentException("ttl must be 1 ms.." + maxTtl + ": " + ttl);
     }
     write(key, new Versioned(nextVersion(), value), ttl.toMillis());
@@ -306,13 +329,13 @@ public final class DistributedCache implements AutoCloseable {
    * @throws CacheUnavailableException if fewer than W replicas stored the tombstone
    */
   public void invalidate(String key) {
-    Objects.requireNonNull(key, "key");
+    checkKey(key);
     write(key, Versioned.tombstone(nextVersion()), maxTtl.toMillis());
   }
 
   /** The servers holding {@code key}, owner first. */
   public List<String> replicasOf(String key) {
-    return ring.nodesFor(Objects.requireNonNull(key, "key"), replicas);
+    return ring.nodesFor(checkKey(key), replicas);
   }
 
   /** N, W and R. */
@@ -325,18 +348,38 @@ public final class DistributedCache implements AutoCloseable {
     return new Stats(hits.sum(), misses.sum(), loads.sum(), repairs.sum(), replicaFailures.sum());
   }
 
-  /** Closes the connections to every node. */
+  /** Closes the connections to every node; later calls fail with {@link IllegalStateException}. */
   @Override
   public void close() {
+    closed = true;
     executor.shutdownNow();
     clients.values().forEach(RedisClient::close);
   }
 
+  private static String checkKey(String key) {
+    return Text.requireWellFormed(key, "key");
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("the cache is closed");
+    }
+  }
+
+  private <T> Future<T> submit(java.util.concurrent.Callable<T> call) {
+    try {
+      return executor.submit(call);
+    } catch (RejectedExecutionException e) {
+      throw new IllegalStateException("the cache is closed", e);
+    }
+  }
+
   private void write(String key, Versioned entry, long ttlMillis) {
+    ensureOpen();
     List<String> owners = ring.nodesFor(key, replicas);
     List<Future<Boolean>> calls = new ArrayList<>(owners.size());
     for (String node : owners) {
-      calls.add(executor.submit(() -> store(node, key, entry, ttlMillis)));
+      calls.add(submit(() -> store(node, key, entry, ttlMillis)));
     }
     int acks = 0;
     for (Future<Boolean> call : calls) {
@@ -422,8 +465,16 @@ public final class DistributedCache implements AutoCloseable {
    * never go back.
    */
   long nextVersion() {
+    ensureOpen();
     while (true) {
       long now = clock.millis();
+      if (now < 0 || now > MAX_CLOCK_MILLIS) {
+        throw new IllegalStateException(
+            "the clock reads "
+                + Instant.ofEpochMilli(now)
+                + ", outside what a version holds: 1970-01-01 to "
+                + Instant.ofEpochMilli(MAX_CLOCK_MILLIS));
+      }
       long last = lastTick.get();
       long next = Math.max(last + 1, now << 8);
       if ((next >>> 8) > now && (last >>> 8) == now) {
@@ -508,11 +559,21 @@ public final class DistributedCache implements AutoCloseable {
     /**
      * Adds a Redis server under a stable name; the name, not the address, places it on the ring.
      *
-     * @throws IllegalArgumentException if the name is taken
+     * @throws IllegalArgumentException if the name is taken or blank, the host blank, or the port
+     *     not 1..65535
      */
     public Builder node(String name, String host, int port) {
-      Objects.requireNonNull(name, "name");
+      Text.requireWellFormed(name, "name");
       Objects.requireNonNull(host, "host");
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("a node's name must not be blank");
+      }
+      if (host.isBlank()) {
+        throw new IllegalArgumentException("host of node " + name + " must not be blank");
+      }
+      if (port < 1 || port > 65_535) {
+        throw new IllegalArgumentException("port of node " + name + " must be 1..65535: " + port);
+      }
       if (nodes.containsKey(name)) {
         throw new IllegalArgumentException("two nodes named " + name);
       }
@@ -550,13 +611,13 @@ public final class DistributedCache implements AutoCloseable {
       return this;
     }
 
-    /** The longest TTL, and so the life of a tombstone (1 h). */
+    /** The longest TTL, and so the life of a tombstone (1 h; at most {@link #MAX_TTL}). */
     public Builder maxTtl(Duration ttl) {
       this.maxTtl = Objects.requireNonNull(ttl, "ttl");
       return this;
     }
 
-    /** Connect and read timeout of one call to a node (500 ms). */
+    /** Connect and read timeout of one call to a node (500 ms; at most {@link #MAX_TIMEOUT}). */
     public Builder timeout(Duration timeout) {
       this.timeout = Objects.requireNonNull(timeout, "timeout");
       return this;
@@ -597,12 +658,27 @@ public final class DistributedCache implements AutoCloseable {
       if (readQuorum > replicas) {
         throw new IllegalArgumentException("readQuorum must be 1.." + replicas + ": " + readQuorum);
       }
-      if (defaultTtl.toMillis() < 1 || defaultTtl.compareTo(maxTtl) > 0) {
+      int w = writeQuorum == 0 ? replicas / 2 + 1 : writeQuorum;
+      int r = readQuorum == 0 ? replicas - w + 1 : readQuorum;
+      if (r + w <= replicas) {
+        throw new IllegalArgumentException(
+            "readQuorum + writeQuorum must exceed replicas, or a read can miss an acknowledged"
+                + " write: "
+                + r
+                + " + "
+                + w
+                + " <= "
+                + replicas);
+      }
+      if (maxTtl.compareTo(ONE_MILLI) < 0 || maxTtl.compareTo(MAX_TTL) > 0) {
+        throw new IllegalArgumentException("maxTtl must be 1 ms.." + MAX_TTL + ": " + maxTtl);
+      }
+      if (defaultTtl.compareTo(ONE_MILLI) < 0 || defaultTtl.compareTo(maxTtl) > 0) {
         throw new IllegalArgumentException(
             "defaultTtl must be 1 ms..maxTtl (" + maxTtl + "): " + defaultTtl);
       }
-      if (timeout.toMillis() < 1 || timeout.toMillis() > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("timeout must be at least 1 ms: " + timeout);
+      if (timeout.compareTo(ONE_MILLI) < 0 || timeout.compareTo(MAX_TIMEOUT) > 0) {
+        throw new IllegalArgumentException("timeout must be 1 ms.." + MAX_TIMEOUT + ": " + timeout);
       }
       return new DistributedCache(this);
     }

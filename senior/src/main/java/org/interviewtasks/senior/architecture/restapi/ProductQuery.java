@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import org.interviewtasks.common.Text;
 
 /**
  * A validated request for one page of products: filters, sort keys (with {@code id} appended as the
@@ -186,15 +187,8 @@ public record ProductQuery(
     if (value.codePoints().anyMatch(Character::isISOControl)) {
       throw ApiException.badParameter(parameter, parameter + " contains a control character");
     }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      boolean paired =
-          Character.isHighSurrogate(c)
-              ? i + 1 < value.length() && Character.isLowSurrogate(value.charAt(++i))
-              : !Character.isLowSurrogate(c);
-      if (!paired) {
-        throw ApiException.badParameter(parameter, parameter + " contains a lone surrogate");
-      }
+    if (Text.firstUnpairedSurrogate(value) >= 0) {
+      throw ApiException.badParameter(parameter, parameter + " contains a lone surrogate");
     }
     return value;
   }

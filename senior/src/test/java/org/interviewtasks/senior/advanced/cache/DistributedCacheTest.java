@@ -2,6 +2,7 @@ package org.interviewtasks.senior.advanced.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -289,6 +290,15 @@ class DistributedCacheTest {
     @AfterEach
     void close() {
       cache.close();
+    }
+
+    @Test
+    void aLoadedValueThatUtf8CannotCarryIsRefusedAndNotCached() {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> cache.get("broken", k -> "a\uDC00"))
+          .withMessage("the loaded value contains an unpaired surrogate at index 1 (U+DC00)");
+      assertThat(cache.get("broken")).isEmpty();
+      assertThat(cache.get("broken", k -> "fine")).isEqualTo("fine");
     }
 
     @Test
@@ -653,7 +663,7 @@ class DistributedCacheTest {
           .withMessage("defaultTtl must be 1 ms..maxTtl (PT1H): PT0S");
       assertThatIllegalArgumentException()
           .isThrownBy(() -> threeNodes().timeout(Duration.ZERO).build())
-          .withMessage("timeout must be at least 1 ms: PT0S");
+          .withMessage("timeout must be 1 ms..PT1H: PT0S");
       assertThatIllegalArgumentException()
           .isThrownBy(() -> threeNodes().node("a", "127.0.0.1", 9))
           .withMessage("two nodes named a");
@@ -665,6 +675,144 @@ class DistributedCacheTest {
           .withMessage("writerId must be 0..255: -1");
       assertThat(threeNodes().writerId(0).writerId(255).maxTtl(Duration.ofHours(3)).build())
           .isNotNull();
+    }
+
+    @Test
+    void refusesQuorumsUnderWhichAReadCanMissAnAcknowledgedWrite() {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> threeNodes().writeQuorum(1).readQuorum(1).build())
+          .withMessage(
+              "readQuorum + writeQuorum must exceed replicas, or a read can miss an acknowledged"
+                  + " write: 1 + 1 <= 3");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> threeNodes().writeQuorum(2).readQuorum(1).build())
+          .withMessageEndingWith("1 + 2 <= 3");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> threeNodes().readQuorum(1).build())
+          .withMessageEndingWith("1 + 2 <= 3");
+      try (DistributedCache cache = threeNodes().writeQuorum(1).build()) {
+        assertThat(cache.quorum().readsSeeAcknowledgedWrites()).isTrue();
+      }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {-1, 0, 65_536, 70_000, Integer.MIN_VALUE})
+    void refusesPortsNoServerHas(int port) {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> DistributedCache.builder().node("n", "127.0.0.1", port))
+          .withMessage("port of node n must be 1..65535: " + port);
+    }
+
+    @Test
+    void refusesBlankHostsAndNames() {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> DistributedCache.builder().node("n", " ", 6379))
+          .withMessage("host of node n must not be blank");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> DistributedCache.builder().node("", "h", 6379))
+          .withMessage("a node's name must not be blank");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> DistributedCache.builder().node("n\uD800", "h", 6379))
+          .withMessage("name contains an unpaired surrogate at index 1 (U+D800)");
+      assertThat(
+              DistributedCache.builder()
+                  .node("n", "h", 1)
+                  .node("m", "h", 65_535)
+                  .replicas(2)
+                  .build())
+          .isNotNull();
+    }
+
+    @Test
+    void refusesDurationsBeyondTheirLimitsWithoutOverflowing() {
+      Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> threeNodes().maxTtl(forever).build())
+          .withMessage("maxTtl must be 1 ms..PT8760H: " + forever);
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> threeNodes().maxTtl(Duration.ZERO).build())
+          .withMessage("maxTtl must be 1 ms..PT8760H: PT0S");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> threeNodes().defaultTtl(forever).build())
+          .withMessage("defaultTtl must be 1 ms..maxTtl (PT1H): " + forever);
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> threeNodes().timeout(forever).build())
+          .withMessage("timeout must be 1 ms..PT1H: " + forever);
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> threeNodes().timeout(Duration.ofNanos(999_999)).build())
+          .withMessage("timeout must be 1 ms..PT1H: PT0.000999999S");
+      try (DistributedCache cache = threeNodes().maxTtl(DistributedCache.MAX_TTL).build()) {
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> cache.put("k", "v", forever))
+            .withMessage("ttl must be 1 ms..PT8760H: " + forever);
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> cache.put("k", "v", Duration.ofMillis(-1)))
+            .withMessage("ttl must be 1 ms..PT8760H: PT-0.001S");
+      }
+    }
+
+    @Test
+    void refusesTextThatUtf8CannotCarryBeforeSendingIt() {
+      try (DistributedCache cache = threeNodes().build()) {
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> cache.put("k", "a\uD800b"))
+            .withMessage("value contains an unpaired surrogate at index 1 (U+D800)");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> cache.put("\uD800", "v"))
+            .withMessage("key contains an unpaired surrogate at index 0 (U+D800)");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> cache.get("\uDC00"))
+            .withMessage("key contains an unpaired surrogate at index 0 (U+DC00)");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> cache.get("x\uD800", k -> "v"))
+            .withMessage("key contains an unpaired surrogate at index 1 (U+D800)");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> cache.invalidate("\uD800"))
+            .withMessageStartingWith("key contains an unpaired surrogate");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> cache.replicasOf("\uD800"))
+            .withMessageStartingWith("key contains an unpaired surrogate");
+        assertThat(cache.stats().replicaFailures()).isZero();
+      }
+    }
+
+    @Test
+    void aClockBeyondWhatVersionsHoldFailsTheWriteByName() {
+      InstantSource year7000 = () -> Instant.parse("7000-01-01T00:00:00Z");
+      try (DistributedCache cache = threeNodes().clock(year7000).build()) {
+        assertThatIllegalStateException()
+            .isThrownBy(() -> cache.put("k", "v"))
+            .withMessage(
+                "the clock reads 7000-01-01T00:00:00Z, outside what a version holds:"
+                    + " 1970-01-01 to 6429-10-17T02:45:55.327Z");
+        assertThat(cache.stats().replicaFailures()).isZero();
+      }
+      InstantSource before1970 = () -> Instant.parse("1969-12-31T23:59:59Z");
+      try (DistributedCache cache = threeNodes().clock(before1970).build()) {
+        assertThatIllegalStateException()
+            .isThrownBy(() -> cache.invalidate("k"))
+            .withMessageStartingWith("the clock reads 1969-12-31T23:59:59Z");
+      }
+    }
+
+    @Test
+    void everyCallAfterCloseFailsByName() {
+      DistributedCache cache = threeNodes().build();
+      cache.close();
+      cache.close();
+      assertThatIllegalStateException()
+          .isThrownBy(() -> cache.get("k"))
+          .withMessage("the cache is closed");
+      assertThatIllegalStateException()
+          .isThrownBy(() -> cache.put("k", "v"))
+          .withMessage("the cache is closed");
+      assertThatIllegalStateException()
+          .isThrownBy(() -> cache.invalidate("k"))
+          .withMessage("the cache is closed");
+      assertThatIllegalStateException()
+          .isThrownBy(() -> cache.get("k", key -> "v"))
+          .withMessage("the cache is closed");
+      assertThat(cache.stats().replicaFailures()).isZero();
     }
 
     @Test

@@ -541,6 +541,43 @@ class ConsistentHashRingTest {
     }
 
     @Test
+    void holdsAtMostMaxVnodes() {
+      ConsistentHashRing<String> full =
+          ConsistentHashRing.create(Function.identity(), 10_000)
+              .withNode("a", 100)
+              .withNode("b", 100);
+      assertThat(full.vnodeCount()).isEqualTo(ConsistentHashRing.MAX_VNODES);
+      assertThat(full.ownership().get("a")).isCloseTo(0.5, within(0.01));
+      assertThat(full.ownership().values().stream().mapToDouble(Double::doubleValue).sum())
+          .isCloseTo(1.0, within(1e-9));
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> full.withNode("c"))
+          .withMessage("a ring holds at most 2000000 virtual nodes; this one would hold 2010000");
+      assertThatIllegalArgumentException()
+          .isThrownBy(
+              () -> ConsistentHashRing.create(Function.identity(), 10_000).withNode("a", 1_000))
+          .withMessage("a ring holds at most 2000000 virtual nodes; this one would hold 10000000");
+    }
+
+    @Test
+    void rejectsNamesAndKeysThatUtf8CannotCarry() {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> ConsistentHashRing.of("a\uD800"))
+          .withMessage("name of a node contains an unpaired surrogate at index 1 (U+D800)");
+      ConsistentHashRing<String> ring = ConsistentHashRing.of("a", "b", "?");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> ring.withNode("\uDC00"))
+          .withMessage("name of a node contains an unpaired surrogate at index 0 (U+DC00)");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> ring.nodeFor("\uD800"))
+          .withMessage("key contains an unpaired surrogate at index 0 (U+D800)");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> ring.nodesFor("x\uDC00", 2))
+          .withMessage("key contains an unpaired surrogate at index 1 (U+DC00)");
+      assertThat(ring.nodeFor("😀")).isIn("a", "b", "?");
+    }
+
+    @Test
     void describesItself() {
       assertThat(ConsistentHashRing.of("a").withNode("b", 2))
           .hasToString("ConsistentHashRing{a=1, b=2} (480 vnodes)");

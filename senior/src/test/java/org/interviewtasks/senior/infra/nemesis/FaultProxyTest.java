@@ -169,7 +169,8 @@ class FaultProxyTest {
       down.bind(new InetSocketAddress(FreePorts.loopbackAddress(), 0));
       try (FaultProxy toDown = FaultProxy.start(Endpoint.loopback(down.getLocalPort()));
           Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress(FreePorts.loopbackAddress(), toDown.endpoint().port()));
+        socket.connect(
+            new InetSocketAddress(FreePorts.loopbackAddress(), toDown.endpoint().port()));
         socket.setSoTimeout(5_000);
         assertThat(endOrReset(socket)).isTrue();
         assertThat(toDown.connectionsAccepted()).isEqualTo(1);
