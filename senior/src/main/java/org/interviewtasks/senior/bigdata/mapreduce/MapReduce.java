@@ -64,8 +64,13 @@ import org.interviewtasks.senior.infra.ChildJvm;
  * narrow transformations run in memory between shuffles.
  *
  * <p><b>Edge cases.</b> Empty inputs give empty output files (one per reducer, as in Hadoop). Lines
- * end with {@code \n} or {@code \r\n} and are decoded as UTF-8. The work directory must be empty or
- * absent. Missing inputs fail before anything runs.
+ * end with {@code \n} or {@code \r\n} and are decoded as UTF-8, strictly: a line that is not UTF-8
+ * fails its task, and so the job, naming the file and the line's byte offset, instead of being
+ * counted with replacement characters as words the file does not hold. A {@link Job#format} that
+ * returns a line break fails its reduce task (output is one line per key, and the line counters
+ * would lie). The work directory must be empty or absent. Missing inputs fail before anything
+ * runs. At most {@value Config#MAX_WORKERS} workers, {@value Config#MAX_REDUCERS} reducers and
+ * {@value Config#MAX_ATTEMPTS} attempts per task.
  *
  * <p><b>Follow-up.</b> <i>"Stragglers?"</i> Speculative execution: start a second attempt of a slow
  * task and keep whichever commits first (the rename commit makes that safe). <i>"Skewed keys?"</i>
@@ -115,19 +120,37 @@ public final class MapReduce {
       Objects.requireNonNull(mode, "mode");
       Objects.requireNonNull(taskTimeout, "taskTimeout");
       workerJvmOptions = List.copyOf(workerJvmOptions);
-      positive("workers", workers);
-      positive("reducers", reducers);
+      atMost("workers", workers, MAX_WORKERS);
+      atMost("reducers", reducers, MAX_REDUCERS);
       positive("splitBytes", splitBytes);
       positive("bufferBytes", bufferBytes);
-      positive("maxAttempts", maxAttempts);
+      atMost("maxAttempts", maxAttempts, MAX_ATTEMPTS);
       if (taskTimeout.isNegative() || taskTimeout.isZero()) {
         throw new IllegalArgumentException("taskTimeout must be positive: " + taskTimeout);
       }
     }
 
+    /** The most task attempts that run at once: more threads or JVMs than any machine here. */
+    public static final int MAX_WORKERS = 256;
+
+    /**
+     * The most reducers: every map task keeps a buffer and writes a file per partition, so a
+     * million partitions would exhaust memory and file handles long before any work is done.
+     */
+    public static final int MAX_REDUCERS = 4_096;
+
+    /** The most attempts per task. */
+    public static final int MAX_ATTEMPTS = 100;
+
     private static void positive(String name, long value) {
       if (value < 1) {
         throw new IllegalArgumentException(name + " must be positive: " + value);
+      }
+    }
+
+    private static void atMost(String name, int value, int max) {
+      if (value < 1 || value > max) {
+        throw new IllegalArgumentException(name + " must be 1.." + max + ": " + value);
       }
     }
 

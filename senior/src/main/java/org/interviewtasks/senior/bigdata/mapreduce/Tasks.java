@@ -11,8 +11,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -374,7 +378,15 @@ final class Tasks {
         while (values.hasNext()) {
           values.next(); // the reducer need not read every value
         }
-        writer.write(job.format(key, result));
+        String formatted = job.format(key, result);
+        if (formatted.indexOf('\n') >= 0 || formatted.indexOf('\r') >= 0) {
+          throw new IllegalStateException(
+              job.getClass().getName()
+                  + ".format returned a line break for key "
+                  + key
+                  + ": each key's output must be one line");
+        }
+        writer.write(formatted);
         writer.newLine();
         groups++;
       }
@@ -523,7 +535,13 @@ final class Tasks {
    * whatever the split boundaries.
    */
   static final class SplitReader implements Closeable {
+    private final Path file;
     private final InputStream in;
+    private final CharsetDecoder utf8 =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final long end;
     private long position; // of the next byte to deliver
     private final byte[] buffer = new byte[BUFFER];
@@ -533,6 +551,7 @@ final class Tasks {
 
     SplitReader(Path file, long start, long end) throws IOException {
       FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+      this.file = file;
       this.end = end;
       // The line starting at start is ours only if the byte before it ends a line.
       long from = start > 0 ? start - 1 : 0;
@@ -564,11 +583,17 @@ final class Tasks {
       }
     }
 
-    /** The next line of the split without its terminator ({@code \n} or {@code \r\n}), or null. */
+    /**
+     * The next line of the split without its terminator ({@code \n} or {@code \r\n}), or null.
+     *
+     * @throws IOException naming the file and the line's offset if the line is not UTF-8: replacing
+     *     the bytes would count words that the file does not hold
+     */
     String readLine() throws IOException {
       if (position >= end) {
         return null;
       }
+      long lineStart = position;
       int length = 0;
       boolean any = false;
       while (next < limit || fill()) {
@@ -597,7 +622,11 @@ final class Tasks {
       if (length > 0 && line[length - 1] == '\r') {
         length--;
       }
-      return new String(line, 0, length, StandardCharsets.UTF_8);
+      try {
+        return utf8.decode(ByteBuffer.wrap(line, 0, length)).toString();
+      } catch (CharacterCodingException e) {
+        throw new IOException("not UTF-8: " + file + ", the line at byte " + lineStart, e);
+      }
     }
 
     @Override

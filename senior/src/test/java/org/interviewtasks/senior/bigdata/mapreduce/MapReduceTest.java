@@ -395,6 +395,32 @@ class MapReduceTest {
     }
 
     @Test
+    void inputThatIsNotUtf8FailsTheJobNamingTheFileAndLine() throws IOException {
+      Path input = temp.resolve("in.txt");
+      byte[] bad = {'o', 'k', '\n', 'a', 'b', (byte) 0xC3, 'c', '\n'};
+      Files.write(input, bad);
+
+      assertThatThrownBy(() -> MapReduce.run(WordCount.class, List.of(input), config("job")))
+          .isInstanceOf(MapReduceException.class)
+          .hasMessageContaining("not UTF-8: " + input + ", the line at byte 3");
+      assertThat(temp.resolve("job").resolve("output")).isEmptyDirectory();
+    }
+
+    @Test
+    void aFormatWithALineBreakFailsTheJobRatherThanMiscountingLines() throws IOException {
+      Path input = Files.writeString(temp.resolve("in.txt"), "a b\n");
+
+      Config oneReducer = config("job").withParallelism(1, 1);
+
+      assertThatThrownBy(() -> MapReduce.run(MultiLineFormat.class, List.of(input), oneReducer))
+          .isInstanceOf(MapReduceException.class)
+          .hasMessageContaining(
+              MultiLineFormat.class.getName()
+                  + ".format returned a line break for key a: each key's output must be one line");
+      assertThat(temp.resolve("job").resolve("output")).isEmptyDirectory();
+    }
+
+    @Test
     void configRejectsNonPositiveValues() {
       Config ok = Config.defaults(temp);
       assertThat(ok.mode()).isEqualTo(Mode.THREADS);
@@ -402,10 +428,17 @@ class MapReduceTest {
       assertThat(ok.maxAttempts()).isEqualTo(2);
       assertThatIllegalArgumentException()
           .isThrownBy(() -> ok.withParallelism(0, 1))
-          .withMessage("workers must be positive: 0");
+          .withMessage("workers must be 1..256: 0");
       assertThatIllegalArgumentException()
           .isThrownBy(() -> ok.withParallelism(1, 0))
-          .withMessage("reducers must be positive: 0");
+          .withMessage("reducers must be 1..4096: 0");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> ok.withParallelism(1, Integer.MAX_VALUE))
+          .withMessage("reducers must be 1..4096: 2147483647");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> ok.withParallelism(257, 1))
+          .withMessage("workers must be 1..256: 257");
+      assertThat(ok.withParallelism(256, 4096).reducers()).isEqualTo(4096);
       assertThatIllegalArgumentException()
           .isThrownBy(() -> ok.withSizes(0, 1))
           .withMessage("splitBytes must be positive: 0");
@@ -414,7 +447,10 @@ class MapReduceTest {
           .withMessage("bufferBytes must be positive: 0");
       assertThatIllegalArgumentException()
           .isThrownBy(() -> ok.withFailurePolicy(Duration.ofSeconds(1), 0))
-          .withMessage("maxAttempts must be positive: 0");
+          .withMessage("maxAttempts must be 1..100: 0");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> ok.withFailurePolicy(Duration.ofSeconds(1), 101))
+          .withMessage("maxAttempts must be 1..100: 101");
       assertThatIllegalArgumentException()
           .isThrownBy(() -> ok.withFailurePolicy(Duration.ZERO, 1))
           .withMessage("taskTimeout must be positive: PT0S");
@@ -610,6 +646,14 @@ class MapReduceTest {
         throw new IllegalStateException("cannot map '" + line + "'");
       }
       super.map(source, line, emit);
+    }
+  }
+
+  /** Word count whose output for a key spans two lines. */
+  public static final class MultiLineFormat extends CountingJob {
+    @Override
+    public String format(String key, Long result) {
+      return key + "\n" + result;
     }
   }
 
