@@ -68,9 +68,9 @@ import org.interviewtasks.senior.infra.ChildJvm;
  * fails its task, and so the job, naming the file and the line's byte offset, instead of being
  * counted with replacement characters as words the file does not hold. A {@link Job#format} that
  * returns a line break fails its reduce task (output is one line per key, and the line counters
- * would lie). The work directory must be empty or absent. Missing inputs fail before anything
- * runs. At most {@value Config#MAX_WORKERS} workers, {@value Config#MAX_REDUCERS} reducers and
- * {@value Config#MAX_ATTEMPTS} attempts per task.
+ * would lie). The work directory must be empty or absent. Missing inputs fail before anything runs.
+ * At most {@value Config#MAX_WORKERS} workers, {@value Config#MAX_REDUCERS} reducers and {@value
+ * Config#MAX_ATTEMPTS} attempts per task.
  *
  * <p><b>Follow-up.</b> <i>"Stragglers?"</i> Speculative execution: start a second attempt of a slow
  * task and keep whichever commits first (the rename commit makes that safe). <i>"Skewed keys?"</i>

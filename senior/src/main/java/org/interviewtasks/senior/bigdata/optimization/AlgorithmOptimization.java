@@ -204,7 +204,9 @@ public final class AlgorithmOptimization {
         visitors.computeIfAbsent(line.substring(s3 + 1, s4), page -> new IntSet()).add((int) ip);
       }
     }
-    PriorityQueue<PageVisitors> top = new PriorityQueue<>(Math.max(1, k), RANKING.reversed());
+    // Sized by what it can hold, not by k: k = Integer.MAX_VALUE means "every page".
+    PriorityQueue<PageVisitors> top =
+        new PriorityQueue<>(Math.max(1, Math.min(k, visitors.size())), RANKING.reversed());
     for (Map.Entry<String, IntSet> entry : visitors.entrySet()) {
       PageVisitors page = new PageVisitors(entry.getKey(), entry.getValue().size());
       if (top.size() < k) {

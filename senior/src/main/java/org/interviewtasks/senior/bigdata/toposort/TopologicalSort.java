@@ -188,6 +188,12 @@ public final class TopologicalSort {
    * {@code v} are {@code targets[offsets[v] .. offsets[v + 1] - 1]}. Immutable.
    */
   public static final class Graph {
+    /**
+     * The most nodes a graph takes: 10,000,000, whose arrays and sort fit in a default heap and
+     * finish in about a second; a larger count is refused before anything is allocated.
+     */
+    public static final int MAX_NODES = 10_000_000;
+
     private final int[] offsets;
     private final int[] targets;
 
@@ -200,14 +206,14 @@ public final class TopologicalSort {
      * The graph with {@code nodes} nodes and the edges {@code from[i] -> to[i]}; parallel edges and
      * self-loops are kept. Counting sort by source: O(n + m), two passes over the edges.
      *
-     * @throws IllegalArgumentException if the node count is negative, the arrays differ in length
-     *     or an edge names a node outside {@code 0..nodes-1}
+     * @throws IllegalArgumentException if the node count is not 0..{@value #MAX_NODES}, the arrays
+     *     differ in length or an edge names a node outside {@code 0..nodes-1}
      */
     public static Graph of(int nodes, int[] from, int[] to) {
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(to, "to");
-      if (nodes < 0) {
-        throw new IllegalArgumentException("node count must not be negative: " + nodes);
+      if (nodes < 0 || nodes > MAX_NODES) {
+        throw new IllegalArgumentException("node count must be 0.." + MAX_NODES + ": " + nodes);
       }
       if (from.length != to.length) {
         throw new IllegalArgumentException(

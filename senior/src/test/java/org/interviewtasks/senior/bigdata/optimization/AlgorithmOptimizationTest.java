@@ -73,6 +73,10 @@ class AlgorithmOptimizationTest {
       assertThat(report.top(LOG, FROM, TO, 1)).containsExactly(new PageVisitors("/a", 2));
       assertThat(report.top(LOG, FROM, TO, 0)).isEmpty();
       assertThat(report.top(List.of(), FROM, TO, 3)).isEmpty();
+      // k is "how many at most": no structure is sized by it.
+      assertThat(report.top(LOG, FROM, TO, Integer.MAX_VALUE))
+          .isEqualTo(report.top(LOG, FROM, TO, 10));
+      assertThat(report.top(List.of(), FROM, TO, Integer.MAX_VALUE)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -262,7 +262,15 @@ class TopologicalSortTest {
     void rejectsBadInput() {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> Graph.of(-1, new int[0], new int[0]))
-          .withMessage("node count must not be negative: -1");
+          .withMessage("node count must be 0..10000000: -1");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> Graph.of(Integer.MAX_VALUE - 1, new int[0], new int[0]))
+          .withMessage("node count must be 0..10000000: 2147483646");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> Graph.of(Graph.MAX_NODES + 1, new int[0], new int[0]))
+          .withMessage("node count must be 0..10000000: 10000001");
+      assertThat(Graph.of(Graph.MAX_NODES, new int[] {0}, new int[] {1}).nodeCount())
+          .isEqualTo(Graph.MAX_NODES);
       assertThatIllegalArgumentException()
           .isThrownBy(() -> Graph.of(2, new int[] {0}, new int[0]))
           .withMessage("from and to differ in length: 1 != 0");
