@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.transaction.CuratorTransactionResult;
+import org.apache.curator.framework.imps.CuratorFrameworkState;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
 import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
 import org.apache.curator.framework.recipes.leader.Participant;
@@ -43,7 +44,12 @@ import org.slf4j.LoggerFactory;
  * up leadership at once, before the session expires: a leader steps down as soon as it cannot be
  * sure. If a ZooKeeper server dies, the client reconnects to another within the session timeout and
  * the election may or may not change hands; with the majority of servers down there is no leader at
- * all (safety over availability). Closing a participant gives leadership away at once.
+ * all (safety over availability). Closing a participant gives leadership away at once. A
+ * participant starts once: {@code start()} after {@code close()} (or twice) is refused with {@link
+ * IllegalStateException}. When the owner closes the Curator client under a leader, the latch is not
+ * told, but {@link #isLeader()} reads the client's state and answers no from that moment, before
+ * the session's end lets anyone else win: two participants never both report leadership because of
+ * it.
  *
  * <p><b>Checked how.</b> Besides the tests that kill a chosen node, randomized fault schedules
  * (partitions of a worker, a stalled or killed ZooKeeper server, slow and cut links) run three
@@ -75,7 +81,15 @@ public final class LeaderElection implements AutoCloseable {
   private final LeaderLatch latch;
   private final ExecutorService callbacks;
   private final AtomicReference<Leadership> leadership = new AtomicReference<>();
+  private final AtomicReference<Lifecycle> lifecycle = new AtomicReference<>(Lifecycle.NEW);
   private final Consumer<Leadership> onElected;
+
+  /** A participant starts once and closes once; a closed one never rejoins. */
+  private enum Lifecycle {
+    NEW,
+    STARTED,
+    CLOSED
+  }
 
   /**
    * A participant that does nothing special on winning; see {@link
@@ -130,9 +144,22 @@ public final class LeaderElection implements AutoCloseable {
   /**
    * Joins the election.
    *
-   * @throws IllegalStateException if ZooKeeper cannot be reached or the participant was started
+   * @throws IllegalStateException if ZooKeeper cannot be reached, the client is not started, or the
+   *     participant was started or closed before (a closed participant cannot rejoin: its callbacks
+   *     are gone, so ZooKeeper could name it leader while it never took a token)
    */
   public void start() {
+    if (!lifecycle.compareAndSet(Lifecycle.NEW, Lifecycle.STARTED)) {
+      throw new IllegalStateException(
+          participantId
+              + (lifecycle.get() == Lifecycle.CLOSED
+                  ? " is closed; create a new participant to rejoin"
+                  : " has already started"));
+    }
+    if (client.getState() != CuratorFrameworkState.STARTED) {
+      throw new IllegalStateException(
+          "the Curator client of " + participantId + " is " + client.getState() + ", not started");
+    }
     try {
       client.create().creatingParentsIfNeeded().forPath(epochPath, new byte[0]);
     } catch (KeeperException.NodeExistsException e) {
@@ -147,15 +174,31 @@ public final class LeaderElection implements AutoCloseable {
     }
   }
 
-  /** Whether this participant leads now, by its own latest knowledge. */
+  /**
+   * Whether this participant leads now, by its own latest knowledge: it holds a term, the latch
+   * says it leads, and its Curator client is still open and connected. The last check matters when
+   * the client's owner closes it: the latch hears nothing then, but the session ends and its latch
+   * node with it, so another participant is elected; this one must stop claiming to lead first.
+   */
   public boolean isLeader() {
-    return leadership.get() != null && latch.hasLeadership();
+    return leadership().isPresent();
   }
 
-  /** The current term if this participant leads. */
+  /** The current term if this participant leads (see {@link #isLeader()}). */
   public Optional<Leadership> leadership() {
     Leadership current = leadership.get();
-    return current != null && latch.hasLeadership() ? Optional.of(current) : Optional.empty();
+    if (current == null || !latch.hasLeadership()) {
+      return Optional.empty();
+    }
+    if (client.getState() != CuratorFrameworkState.STARTED
+        || !client.getZookeeperClient().isConnected()) {
+      if (client.getState() != CuratorFrameworkState.STARTED
+          && leadership.compareAndSet(current, null)) {
+        LOG.info("{} stepped down: its Curator client is closed", participantId);
+      }
+      return Optional.empty();
+    }
+    return Optional.of(current);
   }
 
   /** This participant's id. */
@@ -177,10 +220,18 @@ public final class LeaderElection implements AutoCloseable {
     }
   }
 
-  /** Leaves the election; if this participant led, another takes over at once. */
+  /**
+   * Leaves the election; if this participant led, another takes over at once. Closing twice, or a
+   * participant never started, is harmless.
+   */
   @Override
   public void close() {
+    Lifecycle was = lifecycle.getAndSet(Lifecycle.CLOSED);
     leadership.set(null);
+    if (was != Lifecycle.STARTED) {
+      callbacks.shutdownNow();
+      return;
+    }
     try {
       latch.close();
     } catch (java.io.IOException | IllegalStateException e) {
@@ -208,7 +259,7 @@ public final class LeaderElection implements AutoCloseable {
                       .forPath(epochPath, participantId.getBytes(StandardCharsets.UTF_8)));
       long token = results.get(1).getResultStat().getVersion();
       Leadership term = new Leadership(participantId, token);
-      if (latch.hasLeadership()) {
+      if (latch.hasLeadership() && lifecycle.get() == Lifecycle.STARTED) {
         leadership.set(term);
         LOG.info("{} leads with fencing token {}", participantId, token);
         onElected.accept(term);

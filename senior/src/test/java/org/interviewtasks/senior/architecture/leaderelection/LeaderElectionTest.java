@@ -2,6 +2,7 @@ package org.interviewtasks.senior.architecture.leaderelection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.curator.framework.CuratorFramework;
 import org.interviewtasks.common.testing.StdStreams;
@@ -118,6 +120,60 @@ class LeaderElectionTest {
       assertThat(first.leadership()).isEmpty();
       assertThat(second.leadership().orElseThrow().fencingToken()).isEqualTo(2);
       assertThat(elected).extracting(Leadership::fencingToken).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aLeaderWhoseClientIsClosedUnderItStopsClaimingBeforeAnotherWins() throws Exception {
+      LeaderElection first = awaitSingleLeader(workers);
+      List<LeaderElection> rest = others(first);
+      AtomicBoolean stop = new AtomicBoolean();
+      AtomicInteger overlaps = new AtomicInteger();
+      AtomicInteger samples = new AtomicInteger();
+      Thread watcher =
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    while (!stop.get()) {
+                      // The others are read first: a closed client's leadership never comes back,
+                      // so a claim by the first after another's means both claimed at once.
+                      boolean another = rest.stream().anyMatch(LeaderElection::isLeader);
+                      if (another && first.isLeader()) {
+                        overlaps.incrementAndGet();
+                      }
+                      samples.incrementAndGet();
+                    }
+                  });
+
+      clients.get(workers.indexOf(first)).close();
+
+      assertThat(first.isLeader()).isFalse();
+      LeaderElection second = awaitSingleLeader(rest);
+      stop.set(true);
+      watcher.join();
+      assertThat(overlaps).hasValue(0);
+      assertThat(samples.get()).isPositive();
+      assertThat(first.leadership()).isEmpty();
+      assertThat(second.leadership().orElseThrow().fencingToken()).isEqualTo(2);
+      assertThat(workers.stream().filter(LeaderElection::isLeader)).containsExactly(second);
+    }
+
+    @Test
+    void aParticipantStartsOnceAndAClosedOneCannotRejoin() {
+      LeaderElection leader = awaitSingleLeader(workers);
+      assertThatIllegalStateException()
+          .isThrownBy(leader::start)
+          .withMessage(leader.participantId() + " has already started");
+
+      LeaderElection other = others(leader).get(0);
+      other.close();
+      assertThatIllegalStateException()
+          .isThrownBy(other::start)
+          .withMessage(other.participantId() + " is closed; create a new participant to rejoin");
+
+      leader.close();
+      LeaderElection last = awaitSingleLeader(others(leader));
+      assertThat(last).isNotSameAs(other);
+      assertThat(last.leadership().orElseThrow().fencingToken()).isEqualTo(2);
     }
 
     @Test
@@ -303,9 +359,21 @@ class LeaderElectionTest {
           assertThat(idle.participantId()).isEqualTo("w");
           assertThat(idle).hasToString("LeaderElection[w]");
         }
+        LeaderElection neverStarted = new LeaderElection(client, "/e", "n");
+        neverStarted.close();
+        neverStarted.close();
+        assertThatIllegalStateException()
+            .isThrownBy(neverStarted::start)
+            .withMessage("n is closed; create a new participant to rejoin");
+        assertThat(neverStarted.isLeader()).isFalse();
       } finally {
         client.close();
       }
+      LeaderElection onAClosedClient = new LeaderElection(client, "/e", "x");
+      assertThatIllegalStateException()
+          .isThrownBy(onAClosedClient::start)
+          .withMessage("the Curator client of x is STOPPED, not started");
+      onAClosedClient.close();
     }
   }
 
