@@ -24,8 +24,10 @@ import org.interviewtasks.common.Task;
  * sub-quadratic Karatsuba and Toom-Cook algorithms. Both do n − 1 multiplications.
  *
  * <p><b>Edge cases.</b> 0! = 1! = 1 (the empty product). A negative n has no factorial: {@link
- * IllegalArgumentException} from every method. {@link #exact} with n ≥ 21 throws {@link
- * ArithmeticException} that names n and points to the {@code BigInteger} versions.
+ * IllegalArgumentException} from every method; so is an n above {@value #MAX_N}, whose factorial
+ * would take minutes to hours and gigabytes (the limit is part of the contract, checked first).
+ * {@link #exact} with n ≥ 21 throws {@link ArithmeticException} that names n and points to the
+ * {@code BigInteger} versions.
  *
  * <p><b>Follow-up.</b> <i>"How many digits does 1000! have?"</i> 2568; in general the sum of log₁₀
  * k, or Stirling's formula, tells you without computing it. <i>"How many trailing zeros?"</i> The
@@ -34,11 +36,18 @@ import org.interviewtasks.common.Task;
 @Task(id = "junior.core.7", title = "Factorial, recursive and iterative")
 public final class Factorial {
 
+  /**
+   * The largest n that {@link #iterative} and {@link #recursive} take: 30000! has 121,288 digits,
+   * computed in about a second by the loop and far less by halves; the loop's time grows with the
+   * square of n, so n = 2³¹ − 1 would run for years.
+   */
+  public static final int MAX_N = 30_000;
+
   private Factorial() {}
 
   /** n! by a loop: multiplies 2, 3, …, n into a running product. */
   public static BigInteger iterative(int n) {
-    requireNonNegative(n);
+    requireSupported(n);
     BigInteger product = BigInteger.ONE;
     for (int k = 2; k <= n; k++) {
       product = product.multiply(BigInteger.valueOf(k));
@@ -48,7 +57,7 @@ public final class Factorial {
 
   /** n! by recursion on halves of the range 1..n: recursion depth O(log n). */
   public static BigInteger recursive(int n) {
-    requireNonNegative(n);
+    requireSupported(n);
     return n < 2 ? BigInteger.ONE : product(1, n);
   }
 
@@ -88,6 +97,19 @@ public final class Factorial {
   private static void requireNonNegative(int n) {
     if (n < 0) {
       throw new IllegalArgumentException("no factorial of a negative number: " + n);
+    }
+  }
+
+  /**
+   * Checks that n is in {@code 0..MAX_N}: the input contract of the {@code BigInteger} versions.
+   *
+   * @throws IllegalArgumentException if n is negative or above {@link #MAX_N}
+   */
+  public static void requireSupported(int n) {
+    requireNonNegative(n);
+    if (n > MAX_N) {
+      throw new IllegalArgumentException(
+          "n must be at most " + MAX_N + " (its factorial has 121288 digits): " + n);
     }
   }
 

@@ -31,10 +31,11 @@ import org.interviewtasks.common.Task;
  * counted as an editor shows them: \n, \r\n and a lone \r each end a line, and a last line without
  * a terminator still counts, so "" has 0 lines, "a" and "a\n" have 1, "\n" has 1 and "a\nb" and
  * "\n\n" have 2 (here {@code wc -l}, which counts only \n, would say 0 for "a"). A missing file
- * throws {@link java.nio.file.NoSuchFileException} naming it, a directory an {@link IOException}
- * naming it, and bytes that are not valid in the charset (malformed UTF-8, for instance) an {@link
- * IOException} naming the file and the charset, with the decoder's exception as its cause: silently
- * replacing them with U+FFFD would make the counts wrong.
+ * throws {@link java.nio.file.NoSuchFileException} naming it, a directory or another file that is
+ * not a regular one (a device such as {@code /dev/zero} or a pipe, which may never end) an {@link
+ * IOException} naming it, and bytes that are not valid in the charset (malformed UTF-8, for
+ * instance) an {@link IOException} naming the file and the charset, with the decoder's exception as
+ * its cause: silently replacing them with U+FFFD would make the counts wrong.
  *
  * <p><b>Follow-up.</b> <i>"Why not {@code Files.readAllLines}?"</i> It holds the whole file in
  * memory and drops the terminators, so it can neither count characters exactly nor handle a file
@@ -73,13 +74,18 @@ public final class FileStatistics {
    * Counts a text file in the given charset.
    *
    * @throws java.nio.file.NoSuchFileException if the file does not exist
-   * @throws IOException if it is a directory, is not valid in the charset, or cannot be read
+   * @throws IOException if it is a directory or not a regular file, is not valid in the charset, or
+   *     cannot be read
    */
   public static Counts of(Path file, Charset charset) throws IOException {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(charset, "charset");
     if (Files.isDirectory(file)) {
       throw new IOException(file + " is a directory, not a file");
+    }
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      // A device or a pipe may never end (/dev/zero, /dev/urandom): counting it would not finish.
+      throw new IOException(file + " is not a regular file (a device or a pipe may never end)");
     }
     var decoder =
         charset

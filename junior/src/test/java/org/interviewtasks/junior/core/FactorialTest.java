@@ -87,10 +87,10 @@ class FactorialTest {
 
   @Test
   void recursionOnHalvesDoesNotOverflowTheStackForLargeN() {
-    BigInteger big = Factorial.recursive(100_000);
+    BigInteger big = Factorial.recursive(30_000);
 
-    assertThat(big.divide(Factorial.recursive(99_999))).isEqualTo(BigInteger.valueOf(100_000));
-    assertThat(big.bitLength()).isEqualTo(1_516_705);
+    assertThat(big.divide(Factorial.recursive(29_999))).isEqualTo(BigInteger.valueOf(30_000));
+    assertThat(big.bitLength()).isEqualTo(402_909);
   }
 
   @Nested
@@ -125,6 +125,28 @@ class FactorialTest {
         .isThrownBy(() -> Factorial.recursive(n))
         .withMessage(message);
     assertThatIllegalArgumentException().isThrownBy(() -> Factorial.exact(n)).withMessage(message);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(ints = {30_001, 1_000_000, Integer.MAX_VALUE})
+  void rejectsNumbersBeyondTheContractBeforeComputing(int n) {
+    String message = "n must be at most 30000 (its factorial has 121288 digits): " + n;
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Factorial.iterative(n))
+        .withMessage(message);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Factorial.recursive(n))
+        .withMessage(message);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Factorial.main("5", Integer.toString(n)))
+        .withMessage(message);
+  }
+
+  @Test
+  void computesTheLargestSupportedNBothWays() {
+    BigInteger largest = Factorial.recursive(Factorial.MAX_N);
+    assertThat(largest.toString()).hasSize(121_288);
+    assertThat(Factorial.iterative(Factorial.MAX_N)).isEqualTo(largest);
   }
 
   @Nested

@@ -24,6 +24,8 @@ import org.interviewtasks.common.testing.StdStreams;
 import org.interviewtasks.junior.core.FileStatistics.Counts;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -160,6 +162,18 @@ class FileStatisticsTest {
       assertThatThrownBy(() -> FileStatistics.of(dir))
           .isExactlyInstanceOf(IOException.class)
           .hasMessage(dir + " is a directory, not a file");
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void aDeviceThatNeverEndsIsRefusedNotRead() {
+      Path zero = Path.of("/dev/zero");
+
+      assertThatThrownBy(() -> FileStatistics.of(zero))
+          .isExactlyInstanceOf(IOException.class)
+          .hasMessage("/dev/zero is not a regular file (a device or a pipe may never end)");
+      assertThatThrownBy(() -> FileStatistics.main("/dev/zero"))
+          .hasMessage("/dev/zero is not a regular file (a device or a pipe may never end)");
     }
 
     @Test

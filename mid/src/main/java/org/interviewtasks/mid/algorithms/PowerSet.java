@@ -163,8 +163,27 @@ public final class PowerSet {
     return List.copyOf(items);
   }
 
-  /** Prints every subset of the arguments, one per line, in mask order. */
+  /**
+   * The most arguments {@link #main} takes: 2¹⁶ = 65,536 lines. Thirty-one would print two billion
+   * lines, hundreds of gigabytes, which no reader wants from a command line.
+   */
+  public static final int MAX_PRINTED = 16;
+
+  /**
+   * Prints every subset of the arguments, one per line, in mask order.
+   *
+   * @throws IllegalArgumentException if there are more than {@value #MAX_PRINTED} arguments
+   */
   public static void main(String... args) {
+    if (args.length > MAX_PRINTED) {
+      throw new IllegalArgumentException(
+          "usage: mid.algorithms.10 [element...] with at most "
+              + MAX_PRINTED
+              + " elements (2^"
+              + MAX_PRINTED
+              + " lines), got "
+              + args.length);
+    }
     lazy(List.of(args)).forEach(System.out::println);
   }
 }

@@ -41,8 +41,9 @@ import org.interviewtasks.junior.core.Factorial;
  * programmers use instead of raising the recursion limit), so it never goes deeper than that,
  * whatever n. Memory is the real limit: n! has about n log₁₀ n digits, and all the values up to n
  * take O(n² log n) bits, so only n up to {@link #cacheLimit()} is cached; larger n multiply up from
- * the largest cached value without storing. A negative n is an {@link IllegalArgumentException}.
- * The answers are checked against {@link Factorial} (junior.core.7) in the tests.
+ * the largest cached value without storing. A negative n, or one above junior's {@link
+ * Factorial#MAX_N} (the same contract), is an {@link IllegalArgumentException}. The answers are
+ * checked against {@link Factorial} (junior.core.7) in the tests.
  *
  * <p><b>Follow-up.</b> <i>"Evict old entries?"</i> A bounded cache (an LRU, see {@link LruCache})
  * for functions with unbounded domains. <i>"Memoize any function?"</i> A higher-order {@code
@@ -59,6 +60,9 @@ public final class MemoizedFactorial {
   /** The default largest n whose factorial is kept: all values up to it take about 2.2 MB. */
   public static final int DEFAULT_CACHE_LIMIT = 2_000;
 
+  /** The largest accepted cache limit: every value up to 10000! takes about 56 MB. */
+  public static final int MAX_CACHE_LIMIT = 10_000;
+
   private final int cacheLimit;
   private final ConcurrentMap<Integer, BigInteger> cache = new ConcurrentHashMap<>();
   private final AtomicInteger contiguous = new AtomicInteger(); // 0! … contiguous! are all cached
@@ -72,11 +76,16 @@ public final class MemoizedFactorial {
   /**
    * A memo that keeps factorials up to {@code cacheLimit}!.
    *
-   * @throws IllegalArgumentException if {@code cacheLimit} is negative
+   * @throws IllegalArgumentException if {@code cacheLimit} is negative or above {@value
+   *     #MAX_CACHE_LIMIT}
    */
   public MemoizedFactorial(int cacheLimit) {
     if (cacheLimit < 0) {
       throw new IllegalArgumentException("negative cache limit: " + cacheLimit);
+    }
+    if (cacheLimit > MAX_CACHE_LIMIT) {
+      throw new IllegalArgumentException(
+          "cache limit must be at most " + MAX_CACHE_LIMIT + ": " + cacheLimit);
     }
     this.cacheLimit = cacheLimit;
     cache.put(0, BigInteger.ONE);
@@ -100,10 +109,10 @@ public final class MemoizedFactorial {
   /**
    * n!, by a loop up from the largest cached value.
    *
-   * @throws IllegalArgumentException if n is negative
+   * @throws IllegalArgumentException if n is negative or above {@link Factorial#MAX_N}
    */
   public BigInteger factorial(int n) {
-    requireNonNegative(n);
+    Factorial.requireSupported(n);
     BigInteger cached = cache.get(n);
     if (cached != null) {
       return cached;
@@ -123,10 +132,10 @@ public final class MemoizedFactorial {
   /**
    * n!, by memoized recursion: n · (n − 1)!, each value looked up before it is computed.
    *
-   * @throws IllegalArgumentException if n is negative
+   * @throws IllegalArgumentException if n is negative or above {@link Factorial#MAX_N}
    */
   public BigInteger recursive(int n) {
-    requireNonNegative(n);
+    Factorial.requireSupported(n);
     if (n > cacheLimit) {
       return factorial(n); // beyond the cache, recursion would only cost stack
     }
@@ -155,12 +164,6 @@ public final class MemoizedFactorial {
   private void store(int k, BigInteger value) {
     cache.putIfAbsent(k, value);
     contiguous.accumulateAndGet(k, Math::max);
-  }
-
-  private static void requireNonNegative(int n) {
-    if (n < 0) {
-      throw new IllegalArgumentException("no factorial of a negative number: " + n);
-    }
   }
 
   /**

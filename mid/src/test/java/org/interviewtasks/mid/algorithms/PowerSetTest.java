@@ -220,6 +220,18 @@ class PowerSetTest {
     assertThat(printed.out().lines()).containsExactly("[]", "[a]", "[b]", "[a, b]");
   }
 
+  @Test
+  void mainRefusesMoreElementsThanALineCountAReaderWants() throws Exception {
+    String[] sixteen = IntStream.range(0, 16).mapToObj(Integer::toString).toArray(String[]::new);
+    assertThat(StdStreams.capture(() -> PowerSet.main(sixteen)).out().lines()).hasSize(1 << 16);
+
+    String[] many = IntStream.range(0, 31).mapToObj(Integer::toString).toArray(String[]::new);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> PowerSet.main(many))
+        .withMessage(
+            "usage: mid.algorithms.10 [element...] with at most 16 elements (2^16 lines), got 31");
+  }
+
   static LongStream seeds() {
     return Seeds.derive(200);
   }

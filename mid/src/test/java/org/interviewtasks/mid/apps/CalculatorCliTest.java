@@ -288,7 +288,12 @@ class CalculatorCliTest {
       assertThat(run("").code()).isEqualTo(2);
       assertThat(run("").err()).startsWith("give an expression, or --repl");
       assertThat(run("", "--repl", "1").err()).startsWith("--repl takes no expression");
-      assertThat(run("", "-p", "0", "1").err()).startsWith("precision must be positive: 0");
+      assertThat(run("", "-p", "0", "1").err()).startsWith("precision must be 1..10000: 0");
+      assertThat(run("", "-p", "2147483647", "1/3").err())
+          .startsWith("precision must be 1..10000: 2147483647")
+          .doesNotContain("Exception");
+      assertThat(run("", "-p", "2147483647", "1/3").code()).isEqualTo(2);
+      assertThat(run("", "-p", "10000", "1/3").out()).contains("3".repeat(100));
       assertThat(run("", "-p", "0", "1").code()).isEqualTo(2);
       assertThat(run("", "-p", "x", "1").code()).isEqualTo(2);
     }

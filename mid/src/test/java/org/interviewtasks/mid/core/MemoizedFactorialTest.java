@@ -72,6 +72,17 @@ class MemoizedFactorialTest {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> new MemoizedFactorial(-1))
           .withMessage("negative cache limit: -1");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> memo.recursive(Integer.MAX_VALUE))
+          .withMessage("n must be at most 30000 (its factorial has 121288 digits): 2147483647");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> memo.factorial(30_001))
+          .withMessageStartingWith("n must be at most 30000");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> new MemoizedFactorial(Integer.MAX_VALUE))
+          .withMessage("cache limit must be at most 10000: 2147483647");
+      assertThat(new MemoizedFactorial(MemoizedFactorial.MAX_CACHE_LIMIT).cacheLimit())
+          .isEqualTo(10_000);
       assertThat(memo.cacheLimit()).isEqualTo(MemoizedFactorial.DEFAULT_CACHE_LIMIT);
     }
   }
