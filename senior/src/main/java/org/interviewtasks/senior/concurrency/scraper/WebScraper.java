@@ -81,7 +81,7 @@ import org.slf4j.LoggerFactory;
  * {@code robots.txt}, and a loop is only stopped by a hop limit.
  */
 @Task(id = "senior.concurrency.1", title = "Scalable web scraper")
-public final class WebScraper {
+public final class WebScraper implements AutoCloseable {
 
   /** The longest URL followed. */
   public static final int MAX_URL_LENGTH = 4096;
@@ -248,14 +248,17 @@ public final class WebScraper {
   private final HttpClient client;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final boolean ownsClient;
 
   /**
-   * A crawler with its own HTTP client, the system clock and sleep. The client follows no redirect
-   * and speaks HTTP/1.1: over plain http the JDK client would otherwise try an HTTP/2 upgrade
-   * first, which a crawler of many small sites gains nothing from.
+   * A crawler with its own HTTP client, the system clock and sleep; {@link #close()} closes that
+   * client (its connection pool and selector thread). The client follows no redirect and speaks
+   * HTTP/1.1: over plain http the JDK client would otherwise try an HTTP/2 upgrade first, which a
+   * crawler of many small sites gains nothing from.
    */
   public WebScraper(Options options) {
     this(
+        true,
         options,
         HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -267,11 +270,18 @@ public final class WebScraper {
   }
 
   /**
-   * A crawler with the given client, clock and sleeper.
+   * A crawler with the given client, clock and sleeper. The client stays the caller's: {@link
+   * #close()} leaves it open.
    *
    * @param client an HTTP client that does not follow redirects
    */
   public WebScraper(Options options, HttpClient client, Clock clock, Sleeper sleeper) {
+    this(false, options, client, clock, sleeper);
+  }
+
+  private WebScraper(
+      boolean ownsClient, Options options, HttpClient client, Clock clock, Sleeper sleeper) {
+    this.ownsClient = ownsClient;
     this.options = Objects.requireNonNull(options, "options");
     this.client = Objects.requireNonNull(client, "client");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -279,6 +289,14 @@ public final class WebScraper {
     if (client.followRedirects() != HttpClient.Redirect.NEVER) {
       throw new IllegalArgumentException(
           "the client must not follow redirects (Redirect.NEVER): " + client.followRedirects());
+    }
+  }
+
+  /** Closes the HTTP client if this crawler made it; a client given to it stays open. */
+  @Override
+  public void close() {
+    if (ownsClient) {
+      client.close();
     }
   }
 

@@ -23,8 +23,9 @@ final class ScraperProcess {
             .withPoliteness(Duration.ofMillis(10))
             .withRequestTimeout(Duration.ofSeconds(5))
             .withMaxDepth(10_000);
-    try (CrawlStore store = CrawlStore.open(args[0])) {
-      new WebScraper(options).crawl(store, seeds);
+    try (CrawlStore store = CrawlStore.open(args[0]);
+        WebScraper scraper = new WebScraper(options)) {
+      scraper.crawl(store, seeds);
     }
   }
 }

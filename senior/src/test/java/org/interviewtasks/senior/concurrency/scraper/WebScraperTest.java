@@ -289,6 +289,22 @@ class WebScraperTest {
     }
 
     @Test
+    void closeClosesTheClientItMadeAndLeavesAGivenOneOpen() throws Exception {
+      try (CrawlStore store = CrawlStore.open(jdbc("closing"));
+          TestSite site = TestSite.generate(2, 3, Duration.ZERO, new TestSite.Observer());
+          HttpClient given =
+              HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()) {
+        WebScraper borrowing = new WebScraper(options(), given, Clock.systemUTC(), Thread::sleep);
+        borrowing.close();
+        assertThat(given.isTerminated()).isFalse();
+        WebScraper.Report report =
+            new WebScraper(options(), given, Clock.systemUTC(), Thread::sleep)
+                .crawl(store, List.of(site.root().resolve("/p/0")));
+        assertThat(report.stored()).isPositive();
+      }
+    }
+
+    @Test
     void maxPagesStopsTheCrawlAndLeavesTheRestQueued() throws Exception {
       TestSite.Observer observer = new TestSite.Observer();
       try (TestSite a = TestSite.generate(8, 30, Duration.ZERO, observer);
