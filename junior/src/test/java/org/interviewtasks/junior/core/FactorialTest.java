@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.interviewtasks.common.testing.Hostile;
 import org.interviewtasks.common.testing.StdStreams;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Nested;
@@ -140,6 +142,28 @@ class FactorialTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Factorial.main("5", Integer.toString(n)))
         .withMessage(message);
+  }
+
+  static IntStream hostileInts() {
+    return Hostile.ints();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hostileInts")
+  void hostileSizesAreAnsweredOrRefusedQuickly(int n) {
+    for (Named<IntFunction<BigInteger>> version : bigVersions().toList()) {
+      Hostile.Outcome outcome =
+          Hostile.assertHandled(
+              version.getName() + "(" + n + ")",
+              Duration.ofSeconds(10),
+              512L << 20,
+              () -> version.getPayload().apply(n));
+      if (!outcome.threw()) {
+        assertThat(outcome.value()).contains(Factorial.recursive(n));
+      }
+    }
+    Hostile.assertHandled(
+        "exact(" + n + ")", Duration.ofSeconds(10), 1L << 20, () -> Factorial.exact(n));
   }
 
   @Test

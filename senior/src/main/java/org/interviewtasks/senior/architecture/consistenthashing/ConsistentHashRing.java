@@ -72,6 +72,12 @@ public final class ConsistentHashRing<N> {
    */
   public static final int MAX_VNODES = 2_000_000;
 
+  /**
+   * The longest server name: 1,024 characters. A name is hashed once per vnode, so a megabyte name
+   * would cost hundreds of megabytes of garbage for one server.
+   */
+  public static final int MAX_NAME_LENGTH = 1_024;
+
   private final Function<? super N, String> nameOf;
   private final int vnodesPerWeight;
   private final Map<N, Integer> weights;
@@ -207,7 +213,8 @@ public final class ConsistentHashRing<N> {
    *
    * @throws IllegalArgumentException if the node (or another of the same name) is on the ring, the
    *     weight is not 1 to {@value #MAX_WEIGHT}, the ring would hold more than {@value #MAX_VNODES}
-   *     vnodes, or the name holds an unpaired surrogate
+   *     vnodes, or the name holds an unpaired surrogate or more than {@value #MAX_NAME_LENGTH}
+   *     characters
    */
   public ConsistentHashRing<N> withNode(N node, int weight) {
     Objects.requireNonNull(node, "node");
@@ -374,8 +381,14 @@ public final class ConsistentHashRing<N> {
   }
 
   private String nameOf(N node) {
-    return Text.requireWellFormed(
-        Objects.requireNonNull(nameOf.apply(node), "name of a node"), "name of a node");
+    String name =
+        Text.requireWellFormed(
+            Objects.requireNonNull(nameOf.apply(node), "name of a node"), "name of a node");
+    if (name.length() > MAX_NAME_LENGTH) {
+      throw new IllegalArgumentException(
+          "name of a node is longer than " + MAX_NAME_LENGTH + " characters: " + name.length());
+    }
+    return name;
   }
 
   /** Index of the first vnode at or after {@code hash}, wrapping to 0 past the last. */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
+import org.interviewtasks.common.testing.Hostile;
 import org.interviewtasks.common.testing.Seeds;
 import org.interviewtasks.common.testing.StdStreams;
 import org.junit.jupiter.api.Nested;
@@ -560,6 +562,38 @@ class ConsistentHashRingTest {
     }
 
     @Test
+    void hostileNamesKeysAndSizesAreAnsweredOrRefusedByName() {
+      ConsistentHashRing<String> ring = ConsistentHashRing.of("a", "b", "c");
+      Duration second = Duration.ofSeconds(5);
+      Hostile.strings()
+          .forEach(
+              text -> {
+                Hostile.Outcome owner =
+                    Hostile.assertHandled("nodeFor", second, 64L << 20, () -> ring.nodeFor(text));
+                owner.value().ifPresent(node -> assertThat(node).isIn("a", "b", "c"));
+                Hostile.Outcome grown =
+                    Hostile.assertHandled(
+                        "withNode", second, 256L << 20, () -> ring.withNode(text));
+                grown
+                    .value()
+                    .ifPresent(r -> assertThat(((ConsistentHashRing<?>) r).size()).isEqualTo(4));
+              });
+      Hostile.ints()
+          .forEach(
+              n -> {
+                Hostile.assertHandled(
+                    "withNode(d, " + n + ")", second, 256L << 20, () -> ring.withNode("d", n));
+                Hostile.assertHandled(
+                    "create(" + n + ")",
+                    second,
+                    1L << 20,
+                    () -> ConsistentHashRing.create(Function.identity(), n));
+                Hostile.assertHandled(
+                    "nodesFor(k, " + n + ")", second, 1L << 20, () -> ring.nodesFor("k", n));
+              });
+    }
+
+    @Test
     void rejectsNamesAndKeysThatUtf8CannotCarry() {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> ConsistentHashRing.of("a\uD800"))
@@ -575,6 +609,11 @@ class ConsistentHashRingTest {
           .isThrownBy(() -> ring.nodesFor("x\uDC00", 2))
           .withMessage("key contains an unpaired surrogate at index 1 (U+DC00)");
       assertThat(ring.nodeFor("😀")).isIn("a", "b", "?");
+      String longest = "n".repeat(ConsistentHashRing.MAX_NAME_LENGTH);
+      assertThat(ring.withNode(longest).nodes()).contains(longest);
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> ring.withNode(longest + "n"))
+          .withMessage("name of a node is longer than 1024 characters: 1025");
     }
 
     @Test

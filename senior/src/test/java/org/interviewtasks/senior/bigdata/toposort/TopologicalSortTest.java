@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.stream.LongStream;
+import org.interviewtasks.common.testing.Hostile;
 import org.interviewtasks.common.testing.Seeds;
 import org.interviewtasks.common.testing.StdStreams;
 import org.interviewtasks.senior.bigdata.toposort.TopologicalSort.CycleException;
@@ -256,6 +258,18 @@ class TopologicalSortTest {
       assertThat(graph.successors(2)).containsExactly(1);
       assertThatThrownBy(() -> graph.successors(3)).isInstanceOf(IndexOutOfBoundsException.class);
       assertThatThrownBy(() -> graph.successors(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void hostileNodeCountsAreAnsweredOrRefusedByName() {
+      Hostile.ints()
+          .forEach(
+              n ->
+                  Hostile.assertHandled(
+                      "Graph.of(" + n + ")",
+                      Duration.ofSeconds(5),
+                      64L << 20,
+                      () -> TopologicalSort.sort(Graph.of(n, new int[0], new int[0]))));
     }
 
     @Test
