@@ -75,8 +75,8 @@ public final class RemoveNthElement {
    * Prints the arguments after the first without the one at the index given first, e.g. {@code 1 a
    * b c} prints {@code a c}.
    *
-   * @throws IllegalArgumentException if there is no argument or the first is not an int
-   * @throws IndexOutOfBoundsException if there is no element at that index
+   * @throws IllegalArgumentException if there is no argument, the first is not an int, or there is
+   *     no element at that index
    */
   public static void main(String... args) {
     if (args.length == 0) {
@@ -84,6 +84,10 @@ public final class RemoveNthElement {
     }
     int index = Args.toInt(args[0]);
     List<String> elements = Arrays.asList(args).subList(1, args.length);
+    if (index < 0 || index >= elements.size()) {
+      throw new IllegalArgumentException(
+          "no element at index " + index + " of " + elements.size() + " (indices start at 0)");
+    }
     System.out.println(String.join(" ", removeAt(elements, index)));
   }
 }

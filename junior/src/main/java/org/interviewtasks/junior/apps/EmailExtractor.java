@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.interviewtasks.common.RegularFiles;
 import org.interviewtasks.common.Task;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -125,6 +126,7 @@ public final class EmailExtractor {
     Objects.requireNonNull(files, "files");
     var found = new Found();
     for (Path file : files) {
+      RegularFiles.requireEnding(file);
       try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
           found.scan(line);

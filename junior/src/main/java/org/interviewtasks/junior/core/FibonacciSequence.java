@@ -23,10 +23,12 @@ import org.interviewtasks.common.Task;
  * numbers, taking as many as the caller asks for.
  *
  * <p><b>Edge cases.</b> n = 0 gives an empty list, n = 1 gives [0], a negative n is an {@link
- * IllegalArgumentException}. The first 93 numbers, up to F92 = 7540113804746346429, fit in a {@code
- * long}; {@code firstAsLongs(94)} throws {@link ArithmeticException} naming n and suggesting {@link
- * #first}. It fails without first allocating an array of n longs, so even {@code
- * firstAsLongs(Integer.MAX_VALUE)} fails fast with that message rather than running out of memory.
+ * IllegalArgumentException}, and so is an n above {@value #MAX_N} for {@link #first} (above {@value
+ * #MAX_PRINTED} from the command line): the list grows with n². The first 93 numbers, up to F92 =
+ * 7540113804746346429, fit in a {@code long}; {@code firstAsLongs(94)} throws {@link
+ * ArithmeticException} naming n and suggesting {@link #first}. It fails without first allocating an
+ * array of n longs, so even {@code firstAsLongs(Integer.MAX_VALUE)} fails fast with that message
+ * rather than running out of memory.
  *
  * <p><b>Follow-up.</b> <i>"Just the n-th number, for a huge n?"</i> Fast doubling, F2k = Fk · (2
  * Fk+1 − Fk) and F2k+1 = Fk² + Fk+1², needs O(log n) multiplications. <i>"Why not Binet's formula
@@ -38,6 +40,18 @@ public final class FibonacciSequence {
   /** How many Fibonacci numbers, from F0, fit in a long: F92 does, F93 does not. */
   static final int LONG_CAPACITY = 93;
 
+  /**
+   * The most numbers {@link #first} returns: 20,000, about 17 MB of {@code BigInteger}s (the k-th
+   * has about 0.69 k bits, so the list grows with n²); use {@link #stream} for more.
+   */
+  public static final int MAX_N = 20_000;
+
+  /**
+   * The most numbers {@link #main} prints: 1,000, about 100,000 digits; the digits of the first n
+   * grow with n², so 2³¹ − 1 of them would never finish printing.
+   */
+  public static final int MAX_PRINTED = 1_000;
+
   private FibonacciSequence() {}
 
   /** Two consecutive Fibonacci numbers, the state of the stream. */
@@ -47,9 +61,17 @@ public final class FibonacciSequence {
     }
   }
 
-  /** F0 … Fn−1, as an unmodifiable list. */
+  /**
+   * F0 … Fn−1, as an unmodifiable list.
+   *
+   * @throws IllegalArgumentException if n is negative or above {@value #MAX_N}
+   */
   public static List<BigInteger> first(int n) {
     requireNonNegative(n);
+    if (n > MAX_N) {
+      throw new IllegalArgumentException(
+          "n must be at most " + MAX_N + " (use stream() for more), was " + n);
+    }
     List<BigInteger> numbers = new ArrayList<>(n);
     BigInteger current = BigInteger.ZERO;
     BigInteger next = BigInteger.ONE;
@@ -121,6 +143,9 @@ public final class FibonacciSequence {
       throw new IllegalArgumentException("usage: junior.core.8 <n>");
     }
     int n = Args.toInt(args[0]);
+    if (n > MAX_PRINTED) {
+      throw new IllegalArgumentException("n must be at most " + MAX_PRINTED + ", was " + n);
+    }
     System.out.println(
         first(n).stream().map(BigInteger::toString).collect(Collectors.joining(" ")));
   }

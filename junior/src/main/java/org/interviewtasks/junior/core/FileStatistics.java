@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.interviewtasks.common.RegularFiles;
 import org.interviewtasks.common.Task;
 
 /**
@@ -83,10 +84,7 @@ public final class FileStatistics {
     if (Files.isDirectory(file)) {
       throw new IOException(file + " is a directory, not a file");
     }
-    if (Files.exists(file) && !Files.isRegularFile(file)) {
-      // A device or a pipe may never end (/dev/zero, /dev/urandom): counting it would not finish.
-      throw new IOException(file + " is not a regular file (a device or a pipe may never end)");
-    }
+    RegularFiles.requireEnding(file);
     var decoder =
         charset
             .newDecoder()

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Objects;
+import org.interviewtasks.common.RegularFiles;
 import org.interviewtasks.common.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,6 +115,7 @@ public final class LoggingDataProcessor {
    */
   public static Summary processFile(Path file) throws IOException {
     Objects.requireNonNull(file, "file");
+    RegularFiles.requireEnding(file);
     LOG.info("reading {}", file);
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return process(reader.lines().iterator()); // streams: one line in memory at a time

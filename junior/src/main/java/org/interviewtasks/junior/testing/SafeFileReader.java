@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
+import org.interviewtasks.common.RegularFiles;
 import org.interviewtasks.common.Task;
 
 /**
@@ -109,6 +110,7 @@ public final class SafeFileReader {
     if (Files.isDirectory(file)) {
       throw new FileSystemException(file.toString(), null, "is a directory, not a file");
     }
+    RegularFiles.requireEnding(file);
     byte[] bytes;
     try (InputStream in = Files.newInputStream(file)) {
       bytes = in.readAllBytes();

@@ -123,9 +123,12 @@ class RemoveNthElementTest {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> RemoveNthElement.main("one", "a"))
           .withMessage("not an int: 'one'");
-      assertThatThrownBy(() -> RemoveNthElement.main("1", "a"))
-          .isInstanceOf(IndexOutOfBoundsException.class)
-          .hasMessage("index 1 is out of bounds for 1 element(s)");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> RemoveNthElement.main("1", "a"))
+          .withMessage("no element at index 1 of 1 (indices start at 0)");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> RemoveNthElement.main("-1"))
+          .withMessage("no element at index -1 of 0 (indices start at 0)");
     }
   }
 

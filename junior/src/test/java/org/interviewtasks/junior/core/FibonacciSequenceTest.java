@@ -119,6 +119,19 @@ class FibonacciSequenceTest {
     }
   }
 
+  @Test
+  void firstTakesAtMostMaxNAndSaysToStreamBeyond() {
+    assertThat(FibonacciSequence.first(FibonacciSequence.MAX_N)).hasSize(20_000);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> FibonacciSequence.first(Integer.MAX_VALUE))
+        .withMessage("n must be at most 20000 (use stream() for more), was 2147483647");
+    assertThat(FibonacciSequence.stream().skip(20_000).findFirst().orElseThrow())
+        .isEqualTo(
+            FibonacciSequence.first(20_000)
+                .get(19_999)
+                .add(FibonacciSequence.first(19_999).get(19_998)));
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(ints = {-1, Integer.MIN_VALUE})
   void rejectsNegativeN(int n) {
@@ -162,6 +175,9 @@ class FibonacciSequenceTest {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> FibonacciSequence.main("-1"))
           .withMessage("n must not be negative, was -1");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> FibonacciSequence.main("1001"))
+          .withMessage("n must be at most 1000, was 1001");
     }
   }
 }
