@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -163,10 +164,10 @@ public final class DistributedCache implements AutoCloseable {
   private final LongAdder replicaFailures = new LongAdder();
   private volatile boolean closed;
 
-  private DistributedCache(Builder builder) {
+  private DistributedCache(Builder builder, int writeQuorum, int readQuorum) {
     this.replicas = builder.replicas;
-    this.writeQuorum = builder.writeQuorum == 0 ? replicas / 2 + 1 : builder.writeQuorum;
-    this.readQuorum = builder.readQuorum == 0 ? replicas - writeQuorum + 1 : builder.readQuorum;
+    this.writeQuorum = writeQuorum;
+    this.readQuorum = readQuorum;
     this.defaultTtl = builder.defaultTtl;
     this.maxTtl = builder.maxTtl;
     this.clock = builder.clock;
@@ -366,7 +367,7 @@ public final class DistributedCache implements AutoCloseable {
     }
   }
 
-  private <T> Future<T> submit(java.util.concurrent.Callable<T> call) {
+  private <T> Future<T> submit(Callable<T> call) {
     try {
       return executor.submit(call);
     } catch (RejectedExecutionException e) {
@@ -374,8 +375,8 @@ public final class DistributedCache implements AutoCloseable {
     }
   }
 
+  /** Every write took its version first, and {@link #nextVersion()} checked the cache is open. */
   private void write(String key, Versioned entry, long ttlMillis) {
-    ensureOpen();
     List<String> owners = ring.nodesFor(key, replicas);
     List<Future<Boolean>> calls = new ArrayList<>(owners.size());
     for (String node : owners) {
@@ -680,7 +681,7 @@ public final class DistributedCache implements AutoCloseable {
       if (timeout.compareTo(ONE_MILLI) < 0 || timeout.compareTo(MAX_TIMEOUT) > 0) {
         throw new IllegalArgumentException("timeout must be 1 ms.." + MAX_TIMEOUT + ": " + timeout);
       }
-      return new DistributedCache(this);
+      return new DistributedCache(this, w, r);
     }
   }
 

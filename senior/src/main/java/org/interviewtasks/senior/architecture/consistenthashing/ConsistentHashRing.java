@@ -232,7 +232,6 @@ public final class ConsistentHashRing<N> {
     }
     Map<N, Integer> next = new LinkedHashMap<>(weights);
     next.put(node, weight);
-    totalVnodes(next, vnodesPerWeight);
     return new ConsistentHashRing<>(nameOf, vnodesPerWeight, next);
   }
 

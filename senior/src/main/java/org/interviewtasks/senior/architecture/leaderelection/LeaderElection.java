@@ -190,15 +190,13 @@ public final class LeaderElection implements AutoCloseable {
     if (current == null || !latch.hasLeadership()) {
       return Optional.empty();
     }
-    if (client.getState() != CuratorFrameworkState.STARTED
-        || !client.getZookeeperClient().isConnected()) {
-      if (client.getState() != CuratorFrameworkState.STARTED
-          && leadership.compareAndSet(current, null)) {
+    if (client.getState() != CuratorFrameworkState.STARTED) {
+      if (leadership.compareAndSet(current, null)) {
         LOG.info("{} stepped down: its Curator client is closed", participantId);
       }
       return Optional.empty();
     }
-    return Optional.of(current);
+    return client.getZookeeperClient().isConnected() ? Optional.of(current) : Optional.empty();
   }
 
   /** This participant's id. */
