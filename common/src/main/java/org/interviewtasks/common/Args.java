@@ -2,6 +2,8 @@ package org.interviewtasks.common;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -99,6 +101,26 @@ public final class Args {
   /** Every argument as a {@code long}; see {@link #toLong}. */
   public static long[] toLongs(String... texts) {
     return Arrays.stream(texts).mapToLong(Args::toLong).toArray();
+  }
+
+  /**
+   * The argument as a file's path, exactly as typed (a name may begin or end with a space).
+   *
+   * @throws IllegalArgumentException "not a file name: ' '" if it is empty or only whitespace (the
+   *     empty path would mean the current directory), or if this system cannot make a path of it (a
+   *     NUL character, say)
+   */
+  public static Path toPath(String text) {
+    Objects.requireNonNull(text, "argument");
+    if (text.isBlank()) {
+      throw new IllegalArgumentException("not a file name: '" + text + "'");
+    }
+    try {
+      return Path.of(text);
+    } catch (InvalidPathException e) {
+      throw new IllegalArgumentException(
+          "not a file name: '" + text + "' (" + e.getReason() + ")", e);
+    }
   }
 
   private static String stripped(String text) {

@@ -14,9 +14,10 @@ import java.util.Optional;
  * <p>This is what the README's run command calls through {@code exec:java}. It finds the task with
  * {@link TaskIndex}, passes the remaining arguments to the entry class's {@code main}, and turns
  * failures into a message on stderr and an exit code: 0 ok, 1 the task failed, 2 a usage error
- * (unknown id, a task without {@code main}, or an {@link IllegalArgumentException} from the task).
- * Either way the message is one line; {@code --verbose} before the id adds the stack trace of a
- * failure. {@code --list} prints every task of the level on the classpath, written or not.
+ * (unknown id, a task without {@code main}, or an {@link IllegalArgumentException} from the task),
+ * or the code of a {@link TaskExit} the task threw after printing its reason. Either way the
+ * message is one line; {@code --verbose} before the id adds the stack trace of a failure. {@code
+ * --list} prints every task of the level on the classpath, written or not.
  */
 public final class TaskRunner {
 
@@ -105,6 +106,9 @@ public final class TaskRunner {
       return OK;
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof TaskExit exit) {
+        return exit.code();
+      }
       if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
         err.println("error: " + cause.getMessage());
         trace(cause, verbose);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -70,6 +71,21 @@ class ArgsTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Args.toBigDecimal("seven"))
         .withMessage("not a number: 'seven'");
+  }
+
+  @Test
+  void readsFileNamesAsTypedAndRejectsBlankOnes() {
+    assertThat(Args.toPath(" a b.txt")).isEqualTo(Path.of(" a b.txt"));
+    assertThat(Args.toPath("dir/ü 😀.txt")).isEqualTo(Path.of("dir", "ü 😀.txt"));
+    for (String blank : new String[] {"", " ", " \t\n"}) {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> Args.toPath(blank))
+          .withMessage("not a file name: '" + blank + "'");
+    }
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Args.toPath("a\u0000b"))
+        .withMessageStartingWith("not a file name: 'a\u0000b' (");
+    assertThatNullPointerException().isThrownBy(() -> Args.toPath(null)).withMessage("argument");
   }
 
   @Test

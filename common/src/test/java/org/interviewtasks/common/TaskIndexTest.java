@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import taskfixtures.valid.CrashingTask;
 import taskfixtures.valid.EchoTask;
+import taskfixtures.valid.ExitingTask;
 import taskfixtures.valid.InstanceMainTask;
 import taskfixtures.valid.NoMainTask;
 import taskfixtures.valid.NotATask;
@@ -51,7 +52,7 @@ class TaskIndexTest {
     assertThat(index.ofLevel(Level.JUNIOR)).hasSize(4);
     assertThat(index.ofLevel(Level.MID))
         .extracting(TaskInfo::entryClass)
-        .containsExactly(CrashingTask.class, InstanceMainTask.class);
+        .containsExactly(CrashingTask.class, InstanceMainTask.class, ExitingTask.class);
     assertThat(index.ofLevel(Level.SENIOR)).isEmpty();
   }
 
@@ -143,7 +144,8 @@ class TaskIndexTest {
       RejectingTask.class,
       Class.forName(FIXTURES + ".HiddenTask"),
       CrashingTask.class,
-      InstanceMainTask.class
+      InstanceMainTask.class,
+      ExitingTask.class
     };
   }
 

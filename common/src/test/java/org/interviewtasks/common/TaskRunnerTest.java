@@ -1,6 +1,7 @@
 package org.interviewtasks.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -68,7 +69,28 @@ class TaskRunnerTest {
             "junior.fixture.3         Rejects",
             "junior.fixture.4         Hidden",
             "mid.fixture.1            Crashes",
-            "mid.fixture.2            Instance main");
+            "mid.fixture.2            Instance main",
+            "mid.fixture.3            Exits");
+  }
+
+  @Test
+  void aTaskExitEndsWithItsCodeAndNothingMorePrinted() throws Exception {
+    var printed =
+        StdStreams.capture(() -> assertThat(runner.run("mid.fixture.3", "now")).isEqualTo(3));
+
+    assertThat(printed.err()).isEqualTo("exiting: now" + System.lineSeparator());
+    assertThat(err()).isEmpty();
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
+  void aTaskExitNeedsACodeAProcessCanReturn() {
+    assertThat(new TaskExit(255).code()).isEqualTo(255);
+    for (int code : new int[] {Integer.MIN_VALUE, -1, 0, 256}) {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> new TaskExit(code))
+          .withMessage("an exit code must be in 1..255: " + code);
+    }
   }
 
   @Test

@@ -51,6 +51,15 @@ public final class StringPermutations {
    */
   public static final int LIST_LIMIT = 362_880;
 
+  /** The most code points {@link #count} takes: 20,000, whose count can have 77,338 digits. */
+  public static final int MAX_COUNT_LENGTH = 20_000;
+
+  /**
+   * The most permutations {@link #main} prints, 8! = 40 320: all those of eight distinct
+   * characters, some 360 KB. A program that wants more uses {@link #stream}.
+   */
+  public static final int MAX_PRINTED = 40_320;
+
   private StringPermutations() {}
 
   /** The distinct permutations of {@code text} in lexicographic order, produced one at a time. */
@@ -90,38 +99,74 @@ public final class StringPermutations {
    * @throws IllegalArgumentException if there are more than {@link #LIST_LIMIT}
    */
   public static List<String> list(String text) {
-    BigInteger count = count(text);
-    if (count.compareTo(BigInteger.valueOf(LIST_LIMIT)) > 0) {
-      throw new IllegalArgumentException(
-          "\""
-              + text
-              + "\" has "
-              + count
-              + " distinct permutations, more than the "
-              + LIST_LIMIT
-              + " a list may hold; use stream(text) and take what you need");
-    }
+    requireAtMost(text, LIST_LIMIT, "a list may hold; use stream(text) and take what you need");
     return stream(text).toList();
   }
 
-  /** The number of distinct permutations of {@code text}: n! / (k₁! · k₂! · …). */
+  /**
+   * The number of distinct permutations of {@code text}: n! / (k₁! · k₂! · …), computed as a
+   * product of binomials C(n, k₁) · C(n − k₁, k₂) · … so that no factorial larger than the answer
+   * is ever built.
+   *
+   * @throws IllegalArgumentException if {@code text} has more than {@link #MAX_COUNT_LENGTH} code
+   *     points (the answer alone could have hundreds of thousands of digits)
+   */
   public static BigInteger count(String text) {
     Objects.requireNonNull(text, "text");
-    Map<Integer, Integer> counts = new HashMap<>();
-    text.codePoints().forEach(cp -> counts.merge(cp, 1, Integer::sum));
-    BigInteger permutations = factorial(text.codePointCount(0, text.length()));
-    for (int k : counts.values()) {
-      permutations = permutations.divide(factorial(k));
+    int length = text.codePointCount(0, text.length());
+    if (length > MAX_COUNT_LENGTH) {
+      throw new IllegalArgumentException(
+          "count takes a text of at most "
+              + MAX_COUNT_LENGTH
+              + " characters (its answer can have 77,338 digits): "
+              + length);
     }
-    return permutations;
+    return multinomial(text, null);
   }
 
-  private static BigInteger factorial(int n) {
+  /**
+   * Throws unless {@code text} has at most {@code limit} distinct permutations, counting no further
+   * than the limit, so that a long text is judged as fast as a short one.
+   */
+  private static void requireAtMost(String text, int limit, String advice) {
+    BigInteger cap = BigInteger.valueOf(limit);
+    if (multinomial(Objects.requireNonNull(text, "text"), cap).compareTo(cap) > 0) {
+      throw new IllegalArgumentException(
+          quote(text) + " has more than " + limit + " distinct permutations, the most " + advice);
+    }
+  }
+
+  /**
+   * n! / (k₁! · k₂! · …) for the code points of {@code text}; once the running product passes
+   * {@code cap} (when it is not null) it stops and returns a value above the cap.
+   */
+  private static BigInteger multinomial(String text, BigInteger cap) {
+    Map<Integer, Integer> counts = new HashMap<>();
+    text.codePoints().forEach(cp -> counts.merge(cp, 1, Integer::sum));
+    int left = text.codePointCount(0, text.length());
     BigInteger product = BigInteger.ONE;
-    for (int k = 2; k <= n; k++) {
-      product = product.multiply(BigInteger.valueOf(k));
+    for (int k : counts.values()) {
+      int smaller = Math.min(k, left - k);
+      for (int i = 1; i <= smaller; i++) {
+        // C(left, i) = C(left, i - 1) · (left - i + 1) / i, exact at every step.
+        product = product.multiply(BigInteger.valueOf(left - i + 1L));
+        product = product.divide(BigInteger.valueOf(i));
+        if (cap != null && product.compareTo(cap) > 0) {
+          return product;
+        }
+      }
+      left -= k;
     }
     return product;
+  }
+
+  /** The text for a message: its first 20 characters, quoted, and how long it is if longer. */
+  private static String quote(String text) {
+    int length = text.codePointCount(0, text.length());
+    if (length <= 20) {
+      return "\"" + text + "\"";
+    }
+    return "\"" + text.substring(0, text.offsetByCodePoints(0, 20)) + "…\" (" + length + " chars)";
   }
 
   /**
@@ -159,12 +204,14 @@ public final class StringPermutations {
    * aab}, {@code aba} and {@code baa}.
    *
    * @throws IllegalArgumentException unless there is exactly one argument, with at most {@link
-   *     #LIST_LIMIT} permutations
+   *     #MAX_PRINTED} permutations
    */
   public static void main(String... args) {
     if (args.length != 1) {
-      throw new IllegalArgumentException("usage: junior.algorithms.9 <text>");
+      throw new IllegalArgumentException(
+          "usage: junior.algorithms.9 <text> (at most " + MAX_PRINTED + " permutations)");
     }
-    list(args[0]).forEach(System.out::println);
+    requireAtMost(args[0], MAX_PRINTED, "the command line prints; use stream(text) in code");
+    stream(args[0]).forEach(System.out::println);
   }
 }

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import org.interviewtasks.common.TaskExit;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.IVersionProvider;
@@ -51,14 +52,14 @@ final class Cli {
   /**
    * Hands an exit code to the task runner: returns for {@value #OK}, throws {@link
    * IllegalArgumentException} (the runner's usage error, exit code 2) for {@value #USAGE}, and
-   * {@link Failed} (exit code 1) for anything else. The command has already printed why.
+   * {@link TaskExit} with the code for anything else. The command has already printed why.
    */
   static void exit(String taskId, int code) {
     if (code == USAGE) {
       throw new IllegalArgumentException("usage: " + taskId + " --help shows how to call it");
     }
     if (code != OK) {
-      throw new Failed(code);
+      throw new TaskExit(code);
     }
   }
 
@@ -108,30 +109,6 @@ final class Cli {
       return version.isBlank() || version.startsWith("${") ? "dev" : version;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The exit code of a command that failed; it has printed its reason already. */
-  static final class Failed extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    private final int code;
-
-    Failed(int code) {
-      super("exit code " + code);
-      this.code = code;
-    }
-
-    /** The command's exit code. */
-    int code() {
-      return code;
-    }
-
-    /** Just the message: the task runner prints {@code toString()} after "failed: ". */
-    @SuppressWarnings("OverrideThrowableToString") // the runner's line should not name this class
-    @Override
-    public String toString() {
-      return getMessage();
     }
   }
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.RegularFiles;
 import org.interviewtasks.common.Task;
 
@@ -139,7 +140,7 @@ public final class FileStatistics {
       throw new IllegalArgumentException("usage: junior.core.3 <file> [file...]");
     }
     for (String name : args) {
-      Counts counts = of(Path.of(name));
+      Counts counts = of(Args.toPath(name));
       System.out.printf("%d %d %d %s%n", counts.lines(), counts.words(), counts.characters(), name);
     }
   }

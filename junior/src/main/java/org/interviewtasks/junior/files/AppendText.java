@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Objects;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -139,7 +140,7 @@ public final class AppendText {
     if (args.length != 2) {
       throw new IllegalArgumentException("usage: junior.files.20 <file> <text>");
     }
-    long bytes = append(Path.of(args[0]), args[1]);
+    long bytes = append(Args.toPath(args[0]), args[1]);
     System.out.println(bytes + " bytes appended to " + args[0]);
   }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -87,7 +88,7 @@ public final class ConcatenateFiles {
       throw new IllegalArgumentException("usage: junior.files.10 <target> <source> [source...]");
     }
     List<Path> sources = Arrays.stream(args, 1, args.length).map(Path::of).toList();
-    long lines = concatenate(sources, Path.of(args[0]));
+    long lines = concatenate(sources, Args.toPath(args[0]));
     System.out.println(lines + " lines written to " + args[0]);
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -101,6 +102,6 @@ public final class CsvPrinter {
     if (args.length != 1) {
       throw new IllegalArgumentException("usage: junior.files.2 <file.csv>");
     }
-    print(Path.of(args[0]), System.out);
+    print(Args.toPath(args[0]), System.out);
   }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SequencedMap;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -62,6 +63,6 @@ public final class CsvToListOfMaps {
     if (args.length != 1) {
       throw new IllegalArgumentException("usage: junior.files.19 <file.csv>");
     }
-    read(Path.of(args[0])).forEach(System.out::println);
+    read(Args.toPath(args[0])).forEach(System.out::println);
   }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -93,7 +94,7 @@ public final class ExtractKeywordLines {
       throw new IllegalArgumentException("usage: junior.files.5 <log> <keyword> [--ignore-case]");
     }
     extract(
-        Path.of(args[0]),
+        Args.toPath(args[0]),
         args[1],
         ignoreCase,
         match -> System.out.println(match.number() + ": " + match.text()));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -66,7 +67,7 @@ public final class FileCopy {
     if (args.length != 2) {
       throw new IllegalArgumentException("usage: junior.files.1 <source> <target>");
     }
-    long bytes = copy(Path.of(args[0]), Path.of(args[1]));
+    long bytes = copy(Args.toPath(args[0]), Args.toPath(args[1]));
     System.out.println(bytes + " bytes copied to " + args[1]);
   }
 }

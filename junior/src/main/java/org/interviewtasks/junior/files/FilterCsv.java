@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.SequencedMap;
 import java.util.function.Predicate;
 import org.apache.commons.csv.CSVPrinter;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -232,6 +233,6 @@ public final class FilterCsv {
           "usage: junior.files.15 <file.csv> <column> <operator: = != < <= > >=> <value>");
     }
     var condition = new Condition(args[1], Operator.of(args[2]), args[3]);
-    filter(Path.of(args[0]), condition, System.out);
+    filter(Args.toPath(args[0]), condition, System.out);
   }
 }

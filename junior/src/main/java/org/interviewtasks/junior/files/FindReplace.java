@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -90,7 +91,7 @@ public final class FindReplace {
     if (args.length != 3) {
       throw new IllegalArgumentException("usage: junior.files.9 <file> <find> <replacement>");
     }
-    long count = replace(Path.of(args[0]), args[1], args[2]);
+    long count = replace(Args.toPath(args[0]), args[1], args[2]);
     System.out.println(count + (count == 1 ? " occurrence" : " occurrences") + " replaced");
   }
 }

@@ -14,6 +14,7 @@ import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -169,7 +170,7 @@ public final class ImageToGrayscale {
     if (args.length != 2) {
       throw new IllegalArgumentException("usage: junior.files.18 <source-image> <target-image>");
     }
-    convert(Path.of(args[0]), Path.of(args[1]));
+    convert(Args.toPath(args[0]), Args.toPath(args[1]));
     System.out.println("written to " + args[1]);
   }
 }

@@ -107,7 +107,7 @@ public final class LetterFrequency {
       throw new IllegalArgumentException("usage: junior.files.13 <file> [n]");
     }
     int n = args.length == 2 ? Args.toInt(args[1]) : 5;
-    for (LetterCount letter : top(Path.of(args[0]), n)) {
+    for (LetterCount letter : top(Args.toPath(args[0]), n)) {
       System.out.println(letter.letter() + " " + letter.count());
     }
   }

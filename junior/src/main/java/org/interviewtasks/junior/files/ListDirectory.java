@@ -9,6 +9,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -129,6 +130,6 @@ public final class ListDirectory {
     if (args.length != 1 && !all) {
       throw new IllegalArgumentException("usage: junior.files.6 <directory> [--all]");
     }
-    list(Path.of(args[0]), all).forEach(System.out::println);
+    list(Args.toPath(args[0]), all).forEach(System.out::println);
   }
 }

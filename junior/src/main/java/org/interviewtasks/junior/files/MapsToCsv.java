@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SequencedSet;
 import org.apache.commons.csv.CSVPrinter;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -120,7 +121,7 @@ public final class MapsToCsv {
       }
       rows.add(row);
     }
-    List<String> header = write(rows, Path.of(args[0]));
+    List<String> header = write(rows, Args.toPath(args[0]));
     System.out.println(rows.size() + " rows, columns " + header + ", written to " + args[0]);
   }
 }

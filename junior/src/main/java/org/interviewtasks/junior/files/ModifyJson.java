@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -160,7 +161,8 @@ public final class ModifyJson {
     if (value.isMissingNode()) {
       throw new IllegalArgumentException("not a JSON value: '" + args[3] + "'");
     }
-    long entries = addToEach(Path.of(args[0]), Path.of(args[1]), args[2], value, OnConflict.FAIL);
+    long entries =
+        addToEach(Args.toPath(args[0]), Args.toPath(args[1]), args[2], value, OnConflict.FAIL);
     System.out.println(entries + (entries == 1 ? " entry" : " entries") + " written to " + args[1]);
   }
 }

@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -88,7 +89,7 @@ public final class PrettyPrintJson {
       throw new IllegalArgumentException("usage: junior.files.8 <file.json>");
     }
     Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-    prettyPrint(Path.of(args[0]), out);
+    prettyPrint(Args.toPath(args[0]), out);
     out.flush();
   }
 }

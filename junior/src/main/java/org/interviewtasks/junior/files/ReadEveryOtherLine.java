@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -81,6 +82,6 @@ public final class ReadEveryOtherLine {
         throw new IllegalArgumentException("not odd or even: '" + args[1] + "'", e);
       }
     }
-    everyOtherLine(Path.of(args[0]), parity, System.out::println);
+    everyOtherLine(Args.toPath(args[0]), parity, System.out::println);
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -88,8 +89,8 @@ public final class RemoveBlankLines {
     if (args.length < 1 || args.length > 2) {
       throw new IllegalArgumentException("usage: junior.files.12 <file> [target]");
     }
-    Path source = Path.of(args[0]);
-    long removed = removeBlankLines(source, args.length == 2 ? Path.of(args[1]) : source);
+    Path source = Args.toPath(args[0]);
+    long removed = removeBlankLines(source, args.length == 2 ? Args.toPath(args[1]) : source);
     System.out.println(removed + (removed == 1 ? " blank line" : " blank lines") + " removed");
   }
 }

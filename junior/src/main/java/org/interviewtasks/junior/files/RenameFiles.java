@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -148,7 +149,7 @@ public final class RenameFiles {
     if (args.length != 2) {
       throw new IllegalArgumentException("usage: junior.files.3 <directory> <suffix>");
     }
-    for (Rename rename : addSuffix(Path.of(args[0]), args[1])) {
+    for (Rename rename : addSuffix(Args.toPath(args[0]), args[1])) {
       System.out.println(rename.from().getFileName() + " -> " + rename.to().getFileName());
     }
   }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -101,7 +102,7 @@ public final class ReplaceWord {
       throw new IllegalArgumentException(
           "usage: junior.files.17 <file> <word> <replacement> [--ignore-case]");
     }
-    long count = replace(Path.of(args[0]), args[1], args[2], ignoreCase);
+    long count = replace(Args.toPath(args[0]), args[1], args[2], ignoreCase);
     System.out.println(count + (count == 1 ? " word" : " words") + " replaced");
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -62,7 +63,7 @@ public final class UppercaseContents {
     if (args.length != 2) {
       throw new IllegalArgumentException("usage: junior.files.14 <source> <target>");
     }
-    uppercase(Path.of(args[0]), Path.of(args[1]));
+    uppercase(Args.toPath(args[0]), Args.toPath(args[1]));
     System.out.println("written to " + args[1]);
   }
 }

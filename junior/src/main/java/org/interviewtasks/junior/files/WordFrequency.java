@@ -94,7 +94,7 @@ public final class WordFrequency {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1: " + limit);
     }
-    count(Path.of(args[0])).entrySet().stream()
+    count(Args.toPath(args[0])).entrySet().stream()
         .limit(limit)
         .forEach(entry -> System.out.println(entry.getKey() + " " + entry.getValue()));
   }

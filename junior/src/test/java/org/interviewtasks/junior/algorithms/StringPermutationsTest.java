@@ -117,8 +117,37 @@ class StringPermutationsTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> StringPermutations.list("abcdefghij"))
         .withMessage(
-            "\"abcdefghij\" has 3628800 distinct permutations, more than the 362880 a list may"
+            "\"abcdefghij\" has more than 362880 distinct permutations, the most a list may"
                 + " hold; use stream(text) and take what you need");
+    assertThat(StringPermutations.list("aaaabbbbc")).hasSize(630);
+    assertThat(StringPermutations.list("abcdefghi")).hasSize(StringPermutations.LIST_LIMIT);
+  }
+
+  @Test
+  void aLongTextIsJudgedWithoutCountingAllItsPermutations() {
+    String letters = "abcdefghijklmnopqrstuvwxyz".repeat(40_000);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> StringPermutations.list(letters))
+        .withMessage(
+            "\"abcdefghijklmnopqrst…\" (1040000 chars) has more than 362880 distinct permutations,"
+                + " the most a list may hold; use stream(text) and take what you need");
+    String same = "x".repeat(1 << 20);
+    assertThat(StringPermutations.list(same)).containsExactly(same);
+  }
+
+  @Test
+  void countsUpToItsLengthLimit() {
+    String limit = "ab".repeat(StringPermutations.MAX_COUNT_LENGTH / 2);
+    assertThat(StringPermutations.count(limit).toString()).hasSize(6019);
+    assertThat(StringPermutations.count("x".repeat(StringPermutations.MAX_COUNT_LENGTH)))
+        .isEqualTo(BigInteger.ONE);
+    assertThat(StringPermutations.count("😀".repeat(StringPermutations.MAX_COUNT_LENGTH)))
+        .isEqualTo(BigInteger.ONE);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> StringPermutations.count("x".repeat(20_001)))
+        .withMessage(
+            "count takes a text of at most 20000 characters (its answer can have 77,338 digits):"
+                + " 20001");
   }
 
   @ParameterizedTest(name = "seed {0}")
@@ -189,13 +218,15 @@ class StringPermutationsTest {
     void needsOneArgumentWithFewEnoughPermutations() {
       assertThatIllegalArgumentException()
           .isThrownBy(StringPermutations::main)
-          .withMessage("usage: junior.algorithms.9 <text>");
+          .withMessage("usage: junior.algorithms.9 <text> (at most 40320 permutations)");
       assertThatIllegalArgumentException()
           .isThrownBy(() -> StringPermutations.main("a", "b"))
-          .withMessage("usage: junior.algorithms.9 <text>");
+          .withMessage("usage: junior.algorithms.9 <text> (at most 40320 permutations)");
       assertThatIllegalArgumentException()
-          .isThrownBy(() -> StringPermutations.main("abcdefghijk"))
-          .withMessageStartingWith("\"abcdefghijk\" has 39916800 distinct permutations");
+          .isThrownBy(() -> StringPermutations.main("abcdefghi"))
+          .withMessage(
+              "\"abcdefghi\" has more than 40320 distinct permutations, the most the command line"
+                  + " prints; use stream(text) in code");
     }
   }
 

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
+import org.interviewtasks.common.TaskExit;
 import org.interviewtasks.common.testing.Seeds;
 import org.interviewtasks.common.testing.StdStreams;
 import org.junit.jupiter.api.Nested;
@@ -285,9 +286,9 @@ class CalculatorCliTest {
           StdStreams.capture(
               () ->
                   assertThatThrownBy(() -> CalculatorCli.main("1", "/", "0"))
-                      .isInstanceOf(Cli.Failed.class)
-                      .hasToString("exit code 1")
-                      .satisfies(e -> assertThat(((Cli.Failed) e).code()).isEqualTo(1)));
+                      .isInstanceOf(TaskExit.class)
+                      .hasMessage("exit code 1")
+                      .satisfies(e -> assertThat(((TaskExit) e).code()).isEqualTo(1)));
 
       assertThat(printed.err()).isEqualTo("error: division by zero" + System.lineSeparator());
     }

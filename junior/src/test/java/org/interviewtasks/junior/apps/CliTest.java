@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import org.interviewtasks.common.TaskExit;
 import org.junit.jupiter.api.Test;
 
 class CliTest {
@@ -23,10 +24,10 @@ class CliTest {
         .isThrownBy(() -> Cli.exit("junior.apps.0", 2))
         .withMessage("usage: junior.apps.0 --help shows how to call it");
     assertThatThrownBy(() -> Cli.exit("junior.apps.0", 1))
-        .isInstanceOf(Cli.Failed.class)
-        .hasToString("exit code 1");
+        .isInstanceOf(TaskExit.class)
+        .hasMessage("exit code 1");
     assertThatThrownBy(() -> Cli.exit("junior.apps.0", 3))
-        .isInstanceOfSatisfying(Cli.Failed.class, e -> assertThat(e.code()).isEqualTo(3))
+        .isInstanceOfSatisfying(TaskExit.class, e -> assertThat(e.code()).isEqualTo(3))
         .hasMessage("exit code 3");
   }
 

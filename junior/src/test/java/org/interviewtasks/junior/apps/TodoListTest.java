@@ -17,6 +17,7 @@ import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.interviewtasks.common.TaskExit;
 import org.interviewtasks.common.testing.Seeds;
 import org.interviewtasks.common.testing.StdStreams;
 import org.interviewtasks.junior.apps.TodoList.Item;
@@ -483,7 +484,7 @@ class TodoListTest {
                     .isThrownBy(() -> TodoList.main("--file", path, "frobnicate"))
                     .withMessage("usage: junior.apps.1 --help shows how to call it");
                 assertThatThrownBy(() -> TodoList.main("--file", path, "done", "3"))
-                    .isInstanceOf(Cli.Failed.class)
+                    .isInstanceOf(TaskExit.class)
                     .hasMessage("exit code 1");
               });
 

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.interviewtasks.common.Args;
+import org.interviewtasks.common.RegularFiles;
 import org.interviewtasks.common.Task;
 
 /**
@@ -87,10 +89,11 @@ public final class EmailExtractor {
   /**
    * The distinct addresses of a UTF-8 file, in first-seen order.
    *
+   * @throws java.nio.file.FileSystemException if it is a device or a pipe, which may never end
    * @throws IOException if the file cannot be read or is not UTF-8
    */
   public static List<Found> extract(Path file) throws IOException {
-    Objects.requireNonNull(file, "file");
+    RegularFiles.requireEnding(file);
     var decoder =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -143,7 +146,7 @@ public final class EmailExtractor {
       throw new IllegalArgumentException("usage: mid.apps.3 <file> [file...]");
     }
     for (String name : args) {
-      for (Found found : extract(Path.of(name))) {
+      for (Found found : extract(Args.toPath(name))) {
         System.out.println(found.address() + "\t" + found.firstLine() + "\t" + found.occurrences());
       }
     }

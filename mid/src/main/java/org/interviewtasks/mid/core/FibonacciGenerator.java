@@ -50,6 +50,12 @@ import org.interviewtasks.junior.core.FibonacciSequence;
 @Task(id = "mid.core.5", title = "Fibonacci generator")
 public final class FibonacciGenerator {
 
+  /**
+   * The most numbers {@link #main} prints: 1,000, the last with 209 digits, some 100 KB in all. The
+   * stream itself is endless; a program takes what it needs with {@code limit}.
+   */
+  public static final int MAX_PRINTED = 1_000;
+
   /** How many Fibonacci numbers, from F0, fit in a long: F0 … F92. */
   public static final int LONG_COUNT = 93;
 
@@ -153,11 +159,12 @@ public final class FibonacciGenerator {
    */
   public static void main(String... args) {
     if (args.length != 1) {
-      throw new IllegalArgumentException("usage: mid.core.5 <n>");
+      throw new IllegalArgumentException("usage: mid.core.5 <n>, n in 0.." + MAX_PRINTED);
     }
     int n = Args.toInt(args[0]);
-    if (n < 0) {
-      throw new IllegalArgumentException("n must not be negative, was " + n);
+    if (n < 0 || n > MAX_PRINTED) {
+      throw new IllegalArgumentException(
+          "n must be in 0.." + MAX_PRINTED + " (the numbers the command line prints): " + n);
     }
     System.out.println(
         stream().limit(n).map(BigInteger::toString).collect(Collectors.joining(" ")));

@@ -26,6 +26,8 @@ import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.interviewtasks.common.Args;
+import org.interviewtasks.common.RegularFiles;
 import org.interviewtasks.common.Task;
 import org.interviewtasks.junior.files.CsvToListOfMaps;
 import org.interviewtasks.junior.files.MalformedFileException;
@@ -101,10 +103,12 @@ public final class CsvToMaps {
    * @param requiredColumns columns the header must have
    * @throws MalformedFileException if the header is blank, repeats a name or lacks a required one
    * @throws NoSuchFileException if the file does not exist
+   * @throws java.nio.file.FileSystemException if it is a device or a pipe, which may never end
    */
   public static Stream<Row> stream(Path csv, String... requiredColumns) throws IOException {
     Objects.requireNonNull(csv, "csv");
     Objects.requireNonNull(requiredColumns, "requiredColumns");
+    RegularFiles.requireEnding(csv);
     Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
     try {
       CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
@@ -269,7 +273,7 @@ public final class CsvToMaps {
     if (args.length != 1) {
       throw new IllegalArgumentException("usage: mid.files.1 <file.csv>");
     }
-    try (Stream<Row> rows = stream(Path.of(args[0]))) {
+    try (Stream<Row> rows = stream(Args.toPath(args[0]))) {
       rows.forEach(row -> System.out.println(row.line() + ": " + row.values()));
     } catch (UncheckedIOException e) {
       throw e.getCause();

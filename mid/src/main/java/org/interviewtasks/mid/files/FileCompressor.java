@@ -21,6 +21,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -377,8 +378,8 @@ public final class FileCompressor {
     if (args.length != 3) {
       throw usage();
     }
-    Path from = Path.of(args[1]);
-    Path to = Path.of(args[2]);
+    Path from = Args.toPath(args[1]);
+    Path to = Args.toPath(args[2]);
     switch (args[0]) {
       case "gzip" -> System.out.println(args[2] + ": " + gzip(from, to) + " bytes");
       case "gunzip" -> System.out.println(args[2] + ": " + gunzip(from, to) + " bytes");

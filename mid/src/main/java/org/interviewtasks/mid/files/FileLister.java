@@ -274,7 +274,7 @@ public final class FileLister {
         }
       }
     }
-    Listing listing = list(Path.of(args[0]), new Options(depth, extensions, glob, all, follow));
+    Listing listing = list(Args.toPath(args[0]), new Options(depth, extensions, glob, all, follow));
     for (FileInfo file : listing.files()) {
       System.out.printf(Locale.ROOT, "%10s  %s%n", humanSize(file.size()), file.path());
     }

@@ -18,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 
 /**
@@ -218,7 +219,7 @@ public final class StreamingReplace {
     if (args.length != 3) {
       throw new IllegalArgumentException("usage: mid.files.4 <file> <target> <replacement>");
     }
-    long count = replace(Path.of(args[0]), args[1], args[2]);
+    long count = replace(Args.toPath(args[0]), args[1], args[2]);
     System.out.println(count + (count == 1 ? " replacement" : " replacements"));
   }
 }

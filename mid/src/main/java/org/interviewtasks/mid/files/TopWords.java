@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
 import org.interviewtasks.common.Args;
+import org.interviewtasks.common.RegularFiles;
 import org.interviewtasks.common.Task;
 
 /**
@@ -80,10 +81,11 @@ public final class TopWords {
    *
    * @throws IllegalArgumentException if {@code k} is not positive
    * @throws java.nio.file.NoSuchFileException if the file does not exist
+   * @throws java.nio.file.FileSystemException if it is a device or a pipe, which may never end
    * @throws IOException if it is not valid UTF-8 or cannot be read
    */
   public static List<WordCount> topWords(Path file, int k) throws IOException {
-    Objects.requireNonNull(file, "file");
+    RegularFiles.requireEnding(file);
     requirePositive(k);
     var decoder =
         StandardCharsets.UTF_8
@@ -226,7 +228,7 @@ public final class TopWords {
       throw new IllegalArgumentException("usage: mid.files.2 <file> [k]");
     }
     int k = args.length == 2 ? Args.toInt(args[1]) : DEFAULT_K;
-    for (WordCount wc : topWords(Path.of(args[0]), k)) {
+    for (WordCount wc : topWords(Args.toPath(args[0]), k)) {
       System.out.println(wc.count() + " " + wc.word());
     }
   }

@@ -56,6 +56,15 @@ import org.interviewtasks.common.Task;
 @Task(id = "mid.testing.5", title = "Profile with Java Flight Recorder and optimise the hot spot")
 public final class ProfilingWithJfr {
 
+  /** The most words {@link #words} makes: a million, some 60 MB of strings. */
+  public static final int MAX_WORDS = 1_000_000;
+
+  /**
+   * The most words {@link #main} profiles: 50,000, about a billion comparisons for the quadratic
+   * version, a few seconds.
+   */
+  public static final int MAX_PROFILED = 50_000;
+
   /** The sampling period used by {@link #record} unless told otherwise. */
   public static final Duration DEFAULT_PERIOD = Duration.ofMillis(10);
 
@@ -95,9 +104,14 @@ public final class ProfilingWithJfr {
    * @throws IllegalArgumentException if {@code n} is negative or {@code distinct} not positive
    */
   public static List<String> words(int n, int distinct, long seed) {
-    if (n < 0 || distinct < 1) {
+    if (n < 0 || n > MAX_WORDS || distinct < 1) {
       throw new IllegalArgumentException(
-          "need n >= 0 and distinct >= 1, got n=" + n + ", distinct=" + distinct);
+          "need 0 <= n <= "
+              + MAX_WORDS
+              + " and distinct >= 1, got n="
+              + n
+              + ", distinct="
+              + distinct);
     }
     SplittableRandom random = new SplittableRandom(seed);
     List<String> words = new ArrayList<>(n);
@@ -176,10 +190,11 @@ public final class ProfilingWithJfr {
   }
 
   /**
-   * Profiles {@link #countDistinctSlow} on {@code [n]} words (default 30,000), prints the hot
-   * methods of this class, then the answer of both versions.
+   * Profiles {@link #countDistinctSlow} on {@code [n]} words (default 30,000, at most {@value
+   * #MAX_PROFILED}, since the slow version is quadratic), prints the hot methods of this class,
+   * then the answer of both versions.
    *
-   * @throws IllegalArgumentException on bad usage
+   * @throws IllegalArgumentException on bad usage or a count outside 1..{@value #MAX_PROFILED}
    * @throws IOException if the recording cannot be written or read
    */
   public static void main(String... args) throws IOException {
@@ -187,6 +202,10 @@ public final class ProfilingWithJfr {
       throw new IllegalArgumentException("usage: mid.testing.5 [words]");
     }
     int n = args.length == 1 ? Args.toInt(args[0]) : 30_000;
+    if (n < 1 || n > MAX_PROFILED) {
+      throw new IllegalArgumentException(
+          "usage: mid.testing.5 [words], words in 1.." + MAX_PROFILED + ": " + n);
+    }
     List<String> words = words(n, Math.max(1, n), 42);
     Path file = Files.createTempFile("profile", ".jfr");
     try {

@@ -11,6 +11,7 @@ import java.io.StringReader;
 import java.io.Writer;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.interviewtasks.common.testing.StdStreams;
 import org.interviewtasks.mid.apps.EmailExtractor.Found;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -228,5 +231,16 @@ class EmailExtractorTest {
 
   static LongStream seeds() {
     return Seeds.derive(100);
+  }
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void aDeviceThatNeverEndsIsRefusedNotRead() {
+    assertThatThrownBy(() -> EmailExtractor.extract(Path.of("/dev/zero")))
+        .isInstanceOf(FileSystemException.class)
+        .hasMessage("/dev/zero: is not a regular file (a device or a pipe may never end)");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> EmailExtractor.main(" "))
+        .withMessage("not a file name: ' '");
   }
 }

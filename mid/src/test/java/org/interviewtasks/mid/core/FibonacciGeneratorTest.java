@@ -157,10 +157,10 @@ class FibonacciGeneratorTest {
     void rejectsBadUsage() {
       assertThatIllegalArgumentException()
           .isThrownBy(FibonacciGenerator::main)
-          .withMessage("usage: mid.core.5 <n>");
+          .withMessage("usage: mid.core.5 <n>, n in 0..1000");
       assertThatIllegalArgumentException()
           .isThrownBy(() -> FibonacciGenerator.main("-1"))
-          .withMessage("n must not be negative, was -1");
+          .withMessage("n must be in 0..1000 (the numbers the command line prints): -1");
       assertThatIllegalArgumentException()
           .isThrownBy(() -> FibonacciGenerator.main("many"))
           .withMessage("not an int: 'many'");
@@ -169,5 +169,18 @@ class FibonacciGeneratorTest {
 
   static LongStream seeds() {
     return Seeds.derive(200);
+  }
+
+  @Test
+  void theCommandLinePrintsAtMostAThousandNumbers() throws Exception {
+    var printed = StdStreams.capture(() -> FibonacciGenerator.main("1000"));
+    String[] numbers = printed.out().strip().split(" ");
+    assertThat(numbers).hasSize(FibonacciGenerator.MAX_PRINTED);
+    assertThat(numbers[999]).hasSize(209).startsWith("26863810024485359386");
+    for (String n : new String[] {"1001", "-1", "2147483647"}) {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> FibonacciGenerator.main(n))
+          .withMessage("n must be in 0..1000 (the numbers the command line prints): " + n);
+    }
   }
 }

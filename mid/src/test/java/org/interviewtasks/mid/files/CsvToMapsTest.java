@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,6 +23,8 @@ import org.interviewtasks.junior.files.MalformedFileException;
 import org.interviewtasks.mid.files.CsvToMaps.Row;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class CsvToMapsTest {
@@ -264,5 +267,16 @@ class CsvToMapsTest {
     assertThatThrownBy(() -> CsvToMaps.main(bad.toString()))
         .isInstanceOf(MalformedFileException.class)
         .hasMessage(bad + ", line 2: row has 1 fields, the header 2");
+  }
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void aDeviceThatNeverEndsIsRefusedNotRead() {
+    assertThatThrownBy(() -> CsvToMaps.stream(Path.of("/dev/zero")))
+        .isInstanceOf(FileSystemException.class)
+        .hasMessage("/dev/zero: is not a regular file (a device or a pipe may never end)");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> CsvToMaps.main(" "))
+        .withMessage("not a file name: ' '");
   }
 }

@@ -10,6 +10,7 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ import org.interviewtasks.common.testing.StdStreams;
 import org.interviewtasks.mid.files.TopWords.WordCount;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -281,5 +284,16 @@ class TopWordsTest {
 
   static LongStream seeds() {
     return Seeds.derive(200);
+  }
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void aDeviceThatNeverEndsIsRefusedNotRead() {
+    assertThatThrownBy(() -> TopWords.topWords(Path.of("/dev/zero"), 10))
+        .isInstanceOf(FileSystemException.class)
+        .hasMessage("/dev/zero: is not a regular file (a device or a pipe may never end)");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> TopWords.main(" "))
+        .withMessage("not a file name: ' '");
   }
 }

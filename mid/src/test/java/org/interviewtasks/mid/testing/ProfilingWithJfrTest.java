@@ -66,10 +66,10 @@ class ProfilingWithJfrTest {
     void rejectsBadArguments() {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> ProfilingWithJfr.words(-1, 1, 0))
-          .withMessage("need n >= 0 and distinct >= 1, got n=-1, distinct=1");
+          .withMessage("need 0 <= n <= 1000000 and distinct >= 1, got n=-1, distinct=1");
       assertThatIllegalArgumentException()
           .isThrownBy(() -> ProfilingWithJfr.words(1, 0, 0))
-          .withMessage("need n >= 0 and distinct >= 1, got n=1, distinct=0");
+          .withMessage("need 0 <= n <= 1000000 and distinct >= 1, got n=1, distinct=0");
       assertThatNullPointerException()
           .isThrownBy(() -> ProfilingWithJfr.countDistinctSlow(null))
           .withMessage("words");
@@ -175,5 +175,18 @@ class ProfilingWithJfrTest {
 
   static LongStream seeds() {
     return Seeds.derive(100);
+  }
+
+  @Test
+  void sizesAreBoundedBeforeAnythingIsAllocated() {
+    assertThat(ProfilingWithJfr.words(0, 1, 1)).isEmpty();
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> ProfilingWithJfr.words(ProfilingWithJfr.MAX_WORDS + 1, 1, 1))
+        .withMessage("need 0 <= n <= 1000000 and distinct >= 1, got n=1000001, distinct=1");
+    for (String n : new String[] {"0", "50001", "2147483647"}) {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> ProfilingWithJfr.main(n))
+          .withMessage("usage: mid.testing.5 [words], words in 1..50000: " + n);
+    }
   }
 }

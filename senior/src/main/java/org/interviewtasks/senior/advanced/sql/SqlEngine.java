@@ -252,7 +252,13 @@ public final class SqlEngine {
             ? args[0]
             : "SELECT d.name, COUNT(e.id) AS n, AVG(e.salary) AS avg_salary FROM dept d"
                 + " LEFT JOIN emp e ON e.dept_id = d.id GROUP BY d.name ORDER BY n DESC, d.name";
-    QueryResult result = engine.query(sql);
+    QueryResult result;
+    try {
+      result = engine.query(sql);
+    } catch (SqlException e) {
+      // A query typed on the command line is the user's input: its error is a usage error.
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
     System.out.println(sql);
     System.out.println(result);
     System.out.println();

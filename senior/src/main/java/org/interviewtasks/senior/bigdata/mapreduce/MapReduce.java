@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.common.Task;
 import org.interviewtasks.senior.infra.ChildJvm;
 
@@ -524,7 +525,7 @@ public final class MapReduce {
    */
   public static void main(String... args) throws IOException {
     boolean processes = args.length > 0 && args[0].equals("--processes");
-    List<Path> inputs = Arrays.stream(args).skip(processes ? 1 : 0).map(Path::of).toList();
+    List<Path> inputs = Arrays.stream(args).skip(processes ? 1 : 0).map(Args::toPath).toList();
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException("usage: senior.bigdata.4 [--processes] <file>...");
     }

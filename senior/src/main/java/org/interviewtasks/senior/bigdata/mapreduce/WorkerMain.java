@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Properties;
+import org.interviewtasks.common.Args;
 
 /**
  * The main class of a worker process: {@code java -cp <class path> WorkerMain <spec> <counters>}
@@ -34,11 +35,11 @@ public final class WorkerMain {
     }
     try {
       Properties spec = new Properties();
-      try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
+      try (InputStream in = Files.newInputStream(Args.toPath(args[0]))) {
         spec.load(in);
       }
       MapReduce.Counters counters = Tasks.run(Tasks.Spec.fromProperties(spec));
-      writeCounters(Path.of(args[1]), counters);
+      writeCounters(Args.toPath(args[1]), counters);
       return 0;
     } catch (Exception | Error e) {
       e.printStackTrace();

@@ -69,6 +69,12 @@ import org.interviewtasks.common.Task;
 @Task(id = "senior.bigdata.6", title = "Optimizing a slow algorithm, profiled")
 public final class AlgorithmOptimization {
 
+  /**
+   * The most log lines {@link #main} generates and analyses: a million, some 100 MB of strings, a
+   * few seconds for the naive version.
+   */
+  public static final int MAX_DEMO_LINES = 1_000_000;
+
   private static final Comparator<PageVisitors> RANKING =
       Comparator.comparingInt(PageVisitors::visitors).reversed().thenComparing(PageVisitors::page);
 
@@ -401,12 +407,18 @@ public final class AlgorithmOptimization {
    */
   public static void main(String... args) {
     if (args.length < 1 || args.length > 2) {
-      throw new IllegalArgumentException("usage: senior.bigdata.6 <lines> [naive|optimized|both]");
+      throw new IllegalArgumentException(
+          "usage: senior.bigdata.6 <lines 1..1000000> [naive|optimized|both]");
     }
     int count = Args.toInt(args[0]);
+    if (count < 1 || count > MAX_DEMO_LINES) {
+      throw new IllegalArgumentException(
+          "lines must be in 1.." + MAX_DEMO_LINES + " (a log held in memory): " + count);
+    }
     String which = args.length == 2 ? args[1] : "both";
     if (!List.of("naive", "optimized", "both").contains(which)) {
-      throw new IllegalArgumentException("usage: senior.bigdata.6 <lines> [naive|optimized|both]");
+      throw new IllegalArgumentException(
+          "usage: senior.bigdata.6 <lines 1..1000000> [naive|optimized|both]");
     }
     List<String> log = sampleLog(1, count, 200, Math.max(1, count / 10));
     Instant from = Instant.parse("2024-05-01T00:00:00Z");

@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.interviewtasks.common.Args;
+import org.interviewtasks.common.RegularFiles;
 import org.interviewtasks.common.Task;
 
 /**
@@ -94,6 +95,7 @@ public final class ParallelSha256 {
   /**
    * The SHA-256 digest of a file, read sequentially through a 1 MiB buffer.
    *
+   * @throws java.nio.file.FileSystemException if it is a device or a pipe, which may never end
    * @throws IOException if the file cannot be read
    */
   public static byte[] sha256(Path file) throws IOException {
@@ -105,10 +107,11 @@ public final class ParallelSha256 {
    *
    * @param bufferSize bytes per read, 1 to {@link #MAX_BUFFER_SIZE}
    * @throws IllegalArgumentException if the buffer size is out of range
+   * @throws java.nio.file.FileSystemException if it is a device or a pipe, which may never end
    * @throws IOException if the file cannot be read
    */
   public static byte[] sha256(Path file, int bufferSize) throws IOException {
-    Objects.requireNonNull(file, "file");
+    RegularFiles.requireEnding(file);
     requireSize("bufferSize", bufferSize);
     MessageDigest digest = newDigest();
     byte[] array = new byte[bufferSize];
@@ -128,6 +131,7 @@ public final class ParallelSha256 {
    *
    * @param threads 1 to {@link #MAX_THREADS}; with 1 the calling thread does all the work
    * @throws IllegalArgumentException if threads is out of range
+   * @throws java.nio.file.FileSystemException if it is a device or a pipe, which may never end
    * @throws IOException if the file cannot be read or shrinks while it is hashed
    */
   public static byte[] treeHash(Path file, int threads) throws IOException {
@@ -142,10 +146,11 @@ public final class ParallelSha256 {
    * @param leafSize 1 to {@link #MAX_BUFFER_SIZE} bytes
    * @throws IllegalArgumentException if threads or the leaf size is out of range, or the file has
    *     more than {@link Integer#MAX_VALUE} leaves
+   * @throws java.nio.file.FileSystemException if it is a device or a pipe, which may never end
    * @throws IOException if the file cannot be read or shrinks while it is hashed
    */
   public static byte[] treeHash(Path file, int threads, int leafSize) throws IOException {
-    Objects.requireNonNull(file, "file");
+    RegularFiles.requireEnding(file);
     if (threads < 1 || threads > MAX_THREADS) {
       throw new IllegalArgumentException(
           "threads must be between 1 and " + MAX_THREADS + ": " + threads);
@@ -328,7 +333,7 @@ public final class ParallelSha256 {
     if (args.length < 1 || args.length > 2) {
       throw new IllegalArgumentException("usage: senior.concurrency.2 <file> [threads]");
     }
-    Path file = Path.of(args[0]);
+    Path file = Args.toPath(args[0]);
     int threads =
         args.length == 2
             ? Args.toInt(args[1])

@@ -1,8 +1,8 @@
 package org.interviewtasks.senior.concurrency.matrix;
 
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.interviewtasks.common.Args;
 import org.interviewtasks.senior.concurrency.matrix.ParallelMatrixMultiplication.SharedMatrices;
 
 /**
@@ -30,7 +30,7 @@ public final class BandWorker {
       return 2;
     }
     try (FileChannel channel =
-        FileChannel.open(Path.of(args[0]), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        FileChannel.open(Args.toPath(args[0]), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       SharedMatrices shared = SharedMatrices.open(channel);
       int from = Integer.parseInt(args[1]);
       int to = Integer.parseInt(args[2]);

@@ -103,6 +103,9 @@ public final class ParallelMatrixMultiplication {
   /** The most entries of one matrix: 2²⁸, so that it fits one 2 GiB mapping. */
   public static final long MAX_ELEMENTS = 1L << 28;
 
+  /** The largest n {@link #main} multiplies: 2,048, three matrices of 32 MB, seconds of work. */
+  public static final int MAX_DEMO_SIZE = 2_048;
+
   private ParallelMatrixMultiplication() {}
 
   /**
@@ -417,9 +420,13 @@ public final class ParallelMatrixMultiplication {
     boolean processes = List.of(args).contains("--processes");
     List<String> numbers = List.of(args).stream().filter(s -> !s.equals("--processes")).toList();
     if (numbers.size() > 1) {
-      throw new IllegalArgumentException("usage: senior.concurrency.6 [n] [--processes]");
+      throw new IllegalArgumentException("usage: senior.concurrency.6 [n 1..2048] [--processes]");
     }
     int n = numbers.isEmpty() ? 1024 : Args.toInt(numbers.get(0));
+    if (n < 1 || n > MAX_DEMO_SIZE) {
+      throw new IllegalArgumentException(
+          "n must be in 1.." + MAX_DEMO_SIZE + " (three n x n matrices in memory): " + n);
+    }
     SplittableRandom random = new SplittableRandom(n);
     double[] a = random.doubles((long) n * n, -1, 1).toArray();
     double[] b = random.doubles((long) n * n, -1, 1).toArray();

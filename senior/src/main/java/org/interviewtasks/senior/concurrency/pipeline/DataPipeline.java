@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.interviewtasks.common.Args;
+import org.interviewtasks.common.RegularFiles;
 import org.interviewtasks.common.Task;
 
 /**
@@ -315,10 +316,11 @@ public final class DataPipeline {
    * collected into a map of totals.
    *
    * @throws IllegalArgumentException "line N: ..." for the first malformed line or a missing header
+   * @throws java.nio.file.FileSystemException if it is a device or a pipe, which may never end
    * @throws IOException if the file cannot be read, or is not UTF-8
    */
   public static List<ZoneRevenue> naive(Path file, Query query) throws IOException {
-    Objects.requireNonNull(file, "file");
+    RegularFiles.requireEnding(file);
     Objects.requireNonNull(query, "query");
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String header = reader.readLine();
@@ -346,6 +348,7 @@ public final class DataPipeline {
    * The same answer as {@link #naive}, on the common fork/join pool in 4 MiB chunks.
    *
    * @throws IllegalArgumentException "line N: ..." for the first malformed line or a missing header
+   * @throws java.nio.file.FileSystemException if it is a device or a pipe, which may never end
    * @throws IOException if the file cannot be read, or is not UTF-8
    */
   public static List<ZoneRevenue> optimized(Path file, Query query) throws IOException {
@@ -359,11 +362,12 @@ public final class DataPipeline {
    * @param chunkSize bytes per task, 1 to {@link #MAX_CHUNK_SIZE}
    * @throws IllegalArgumentException for a bad chunk size, a malformed line ("line N: ...") or a
    *     missing header
+   * @throws java.nio.file.FileSystemException if it is a device or a pipe, which may never end
    * @throws IOException if the file cannot be read, or is not UTF-8
    */
   public static List<ZoneRevenue> optimized(
       Path file, Query query, ForkJoinPool pool, int chunkSize) throws IOException {
-    Objects.requireNonNull(file, "file");
+    RegularFiles.requireEnding(file);
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(pool, "pool");
     if (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) {
@@ -744,7 +748,7 @@ public final class DataPipeline {
       if (args.length >= 3 && args.length <= 4 && args[0].equals("--generate")) {
         long rows = Args.toLong(args[2]);
         long seed = args.length == 4 ? Args.toLong(args[3]) : 2024;
-        TripData.write(Path.of(args[1]), seed, rows);
+        TripData.write(Args.toPath(args[1]), seed, rows);
         return;
       }
       if (args.length != 1 && args.length != 4) {
@@ -757,7 +761,7 @@ public final class DataPipeline {
               ? new Query(Args.toInt(args[1]), Args.toInt(args[2]), Args.toInt(args[3]))
               : new Query(7, 10, 10);
       System.out.println("zone\ttrips\trevenue\ttips\tmean km");
-      for (ZoneRevenue z : optimized(Path.of(args[0]), query)) {
+      for (ZoneRevenue z : optimized(Args.toPath(args[0]), query)) {
         System.out.printf(
             Locale.ROOT,
             "%d\t%d\t%s\t%s\t%.2f%n",

@@ -607,4 +607,12 @@ class SqlEngineTest {
     assertThat(one.out()).contains("COUNT(*)\n4");
     assertThatIllegalArgumentException().isThrownBy(() -> SqlEngine.main("a", "b"));
   }
+
+  @Test
+  void aBadQueryOnTheCommandLineIsAUsageError() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SqlEngine.main("SELEC 1"))
+        .withMessageStartingWith("expected SELECT but found 'SELEC' at line 1, column 1")
+        .withCauseInstanceOf(SqlException.class);
+  }
 }

@@ -343,7 +343,7 @@ class AlgorithmOptimizationTest {
       for (String[] args : new String[][] {{}, {"1", "fast"}, {"1", "naive", "x"}}) {
         assertThatIllegalArgumentException()
             .isThrownBy(() -> AlgorithmOptimization.main(args))
-            .withMessage("usage: senior.bigdata.6 <lines> [naive|optimized|both]");
+            .withMessage("usage: senior.bigdata.6 <lines 1..1000000> [naive|optimized|both]");
       }
       assertThatIllegalArgumentException()
           .isThrownBy(() -> AlgorithmOptimization.main("many"))
@@ -353,5 +353,14 @@ class AlgorithmOptimizationTest {
 
   static LongStream seeds() {
     return Seeds.derive(200);
+  }
+
+  @Test
+  void theCommandLineGeneratesAtMostAMillionLines() {
+    for (String lines : new String[] {"0", "-1", "1000001", "2147483647"}) {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> AlgorithmOptimization.main(lines))
+          .withMessage("lines must be in 1..1000000 (a log held in memory): " + lines);
+    }
   }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,6 +30,8 @@ import java.util.stream.LongStream;
 import org.interviewtasks.common.testing.Seeds;
 import org.interviewtasks.common.testing.StdStreams;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -380,5 +383,17 @@ class ParallelSha256Test {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> ParallelSha256.main())
         .withMessage("usage: senior.concurrency.2 <file> [threads]");
+  }
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void aDeviceThatNeverEndsIsRefusedNotHashed() {
+    Path zero = Path.of("/dev/zero");
+    assertThatThrownBy(() -> ParallelSha256.sha256(zero))
+        .isInstanceOf(FileSystemException.class)
+        .hasMessage("/dev/zero: is not a regular file (a device or a pipe may never end)");
+    assertThatThrownBy(() -> ParallelSha256.treeHash(zero, 2))
+        .isInstanceOf(FileSystemException.class)
+        .hasMessage("/dev/zero: is not a regular file (a device or a pipe may never end)");
   }
 }

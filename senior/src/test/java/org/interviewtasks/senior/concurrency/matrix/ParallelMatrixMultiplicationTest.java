@@ -346,6 +346,15 @@ class ParallelMatrixMultiplicationTest {
     assertThat(out).matches("48x48 by 48x48 with fork/join threads: [0-9.]+ s, [0-9.]+ GFLOPS\\R");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> ParallelMatrixMultiplication.main("1", "2"))
-        .withMessage("usage: senior.concurrency.6 [n] [--processes]");
+        .withMessage("usage: senior.concurrency.6 [n 1..2048] [--processes]");
+  }
+
+  @Test
+  void theCommandLineMultipliesAtMost2048Square() {
+    for (String n : new String[] {"0", "-2147483648", "2049", "2147483647"}) {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> ParallelMatrixMultiplication.main(n))
+          .withMessage("n must be in 1..2048 (three n x n matrices in memory): " + n);
+    }
   }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -31,6 +32,8 @@ import org.interviewtasks.senior.concurrency.pipeline.DataPipeline.ZoneRevenue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -438,5 +441,18 @@ class DataPipelineTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> DataPipeline.main())
         .withMessageStartingWith("usage: senior.concurrency.4");
+  }
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void aDeviceThatNeverEndsIsRefusedNotRead() {
+    Path zero = Path.of("/dev/zero");
+    DataPipeline.Query query = new DataPipeline.Query(7, 10, 10);
+    assertThatThrownBy(() -> DataPipeline.naive(zero, query))
+        .isInstanceOf(FileSystemException.class)
+        .hasMessage("/dev/zero: is not a regular file (a device or a pipe may never end)");
+    assertThatThrownBy(() -> DataPipeline.optimized(zero, query))
+        .isInstanceOf(FileSystemException.class)
+        .hasMessage("/dev/zero: is not a regular file (a device or a pipe may never end)");
   }
 }
