@@ -40,4 +40,26 @@ class RegularFilesTest {
         .isThrownBy(() -> RegularFiles.requireEnding(null))
         .withMessage("file");
   }
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void aWriteReplacesOnlyARegularFileOrNothing(@TempDir Path dir) throws Exception {
+    Path pipe = dir.resolve("pipe");
+    assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+    Path file = Files.writeString(dir.resolve("file"), "x");
+
+    assertThat(RegularFiles.requireReplaceable(file)).isEqualTo(file);
+    assertThat(RegularFiles.requireReplaceable(dir.resolve("absent")))
+        .isEqualTo(dir.resolve("absent"));
+    assertThat(RegularFiles.requireReplaceable(dir)).isEqualTo(dir);
+    assertThatThrownBy(() -> RegularFiles.requireReplaceable(pipe))
+        .isInstanceOf(FileSystemException.class)
+        .hasMessage(pipe + ": is not a regular file (a device or a pipe is not replaced)");
+    assertThatThrownBy(() -> RegularFiles.requireReplaceable(Path.of("/dev/null")))
+        .isInstanceOf(FileSystemException.class)
+        .hasMessage("/dev/null: is not a regular file (a device or a pipe is not replaced)");
+    assertThatNullPointerException()
+        .isThrownBy(() -> RegularFiles.requireReplaceable(null))
+        .withMessage("target");
+  }
 }

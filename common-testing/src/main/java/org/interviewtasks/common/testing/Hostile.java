@@ -3,6 +3,8 @@ package org.interviewtasks.common.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.util.NoSuchElementException;
@@ -13,6 +15,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
@@ -34,14 +38,25 @@ import org.opentest4j.AssertionFailedError;
  * takes the JVM down), an {@link Error} such as {@link OutOfMemoryError} or {@link
  * StackOverflowError}, an exception that says nothing ({@code null}, blank, or the JDK's own {@code
  * "long overflow"}) and the ones that mean the input reached code that never checked it ({@link
- * NegativeArraySizeException}, {@link ClassCastException}, {@link IndexOutOfBoundsException}
- * without a message of the project's).
+ * NegativeArraySizeException}, {@link ClassCastException}, an {@link IndexOutOfBoundsException}
+ * with the JDK's own message). An exception class of the project's own, with a message, is named.
  */
 public final class Hostile {
 
   /** Messages the JDK gives on its own: they name no argument. */
   private static final Set<String> JDK_MESSAGES =
       Set.of("long overflow", "integer overflow", "/ by zero", "BigInteger would overflow");
+
+  /** Exceptions of the project's own (a task's {@code InvalidAgeException}, say) are named. */
+  private static final String PROJECT = "org.interviewtasks.";
+
+  /**
+   * What the JDK says when an index reached an array or {@code Objects.checkIndex} unchecked; an
+   * {@link IndexOutOfBoundsException} with a message of the project's is an answer.
+   */
+  private static final Pattern JDK_INDEX_MESSAGE =
+      Pattern.compile(
+          "^(Index -?\\d+ out of bounds for length|Range \\[|Array index out of range)");
 
   /** Exceptions a caller can act on, when they carry a message of their own. */
   private static final Set<Class<? extends Throwable>> NAMED =
@@ -190,7 +205,11 @@ public final class Hostile {
     if (thrown instanceof Error) {
       return Optional.of("failed with " + thrown);
     }
-    boolean named = NAMED.stream().anyMatch(type -> type.isInstance(thrown));
+    boolean named =
+        NAMED.stream().anyMatch(type -> type.isInstance(thrown))
+            || thrown.getClass().getName().startsWith(PROJECT)
+            || (thrown instanceof IndexOutOfBoundsException
+                && !JDK_INDEX_MESSAGE.matcher(String.valueOf(thrown.getMessage())).find());
     if (!named) {
       return Optional.of("threw an exception no caller can act on: " + thrown);
     }
@@ -200,6 +219,27 @@ public final class Hostile {
     }
     return Optional.empty();
   }
+
+  /**
+   * Fails if a call replaced or deleted {@code /dev/zero} or {@code /dev/null} (where they exist):
+   * tests that hand a device to code that writes must find out at once, not on the next machine.
+   *
+   * @throws AssertionFailedError naming the call and the device
+   */
+  public static void assertDevicesIntact(String what) {
+    for (String device : new String[] {"/dev/zero", "/dev/null"}) {
+      Path path = Path.of(device);
+      if (DEVICES_PRESENT.contains(device) && (!Files.exists(path) || Files.isRegularFile(path))) {
+        throw new AssertionFailedError(what + " replaced or deleted the device " + device);
+      }
+    }
+  }
+
+  private static final Set<String> DEVICES_PRESENT =
+      Stream.of("/dev/zero", "/dev/null")
+          .filter(d -> Files.exists(Path.of(d)))
+          .filter(d -> !Files.isRegularFile(Path.of(d)))
+          .collect(Collectors.toUnmodifiableSet());
 
   private static long allocatedBytes(Thread thread) {
     if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean hotspot

@@ -169,6 +169,7 @@ public abstract class HostileCommandLineContract {
       System.setErr(originalErr);
       System.setIn(originalIn);
       removeCreated(before);
+      Hostile.assertDevicesIntact(what);
     }
     assertThat(out.written).as("%s: bytes printed on standard output", what).isLessThan(limit);
     assertThat(err.written).as("%s: bytes printed on standard error", what).isLessThan(limit);

@@ -135,4 +135,31 @@ class HostileTest {
     assertThat(Hostile.defectOf(new ArithmeticException(message))).isPresent();
     assertThat(Hostile.defectOf(new ArithmeticException("30! does not fit in a long"))).isEmpty();
   }
+
+  @Test
+  void theProjectsOwnExceptionsAndIndexMessagesAreNamed() {
+    assertThat(Hostile.defectOf(new TaskSpecific("age must be at least 0: -1"))).isEmpty();
+    assertThat(Hostile.defectOf(new TaskSpecific(" "))).isPresent();
+    assertThat(Hostile.defectOf(new java.util.concurrent.CompletionException("x", null)))
+        .hasValueSatisfying(d -> assertThat(d).startsWith("threw an exception no caller can act"));
+    assertThat(
+            Hostile.defectOf(
+                new IndexOutOfBoundsException("index 3 is out of bounds for 1 element(s)")))
+        .isEmpty();
+    assertThat(
+            Hostile.defectOf(new IndexOutOfBoundsException("Index 3 out of bounds for length 1")))
+        .isPresent();
+    assertThat(Hostile.defectOf(new ArrayIndexOutOfBoundsException(3))).isPresent();
+    assertThat(Hostile.defectOf(new StringIndexOutOfBoundsException("Range [0, 60) out of bounds")))
+        .isPresent();
+  }
+
+  /** An exception of a task's own, as the project declares them. */
+  static final class TaskSpecific extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TaskSpecific(String message) {
+      super(message);
+    }
+  }
 }

@@ -36,11 +36,18 @@ import org.interviewtasks.common.Task;
 @Task(id = "junior.algorithms.3", title = "Bubble sort")
 public final class BubbleSort {
 
+  /**
+   * The most elements this sort takes, {@value}: its O(n²) worst case then ends in a second or two;
+   * longer input gets an {@link IllegalArgumentException} that names the limit.
+   */
+  public static final int MAX_LENGTH = QuadraticSorts.MAX_LENGTH;
+
   private BubbleSort() {}
 
   /** Sorts {@code numbers} in ascending order, in place. */
   public static void sort(int[] numbers) {
     Objects.requireNonNull(numbers, "numbers");
+    QuadraticSorts.requireAtMost(numbers.length, "BubbleSort");
     int end = numbers.length; // numbers[end..] is sorted and holds the largest elements
     while (end > 1) {
       int lastSwap = 0;
@@ -60,6 +67,7 @@ public final class BubbleSort {
   public static <T> void sort(T[] elements, Comparator<? super T> order) {
     Objects.requireNonNull(elements, "elements");
     Objects.requireNonNull(order, "order");
+    QuadraticSorts.requireAtMost(elements.length, "BubbleSort");
     int end = elements.length;
     while (end > 1) {
       int lastSwap = 0;

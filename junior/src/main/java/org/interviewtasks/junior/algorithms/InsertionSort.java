@@ -38,11 +38,18 @@ import org.interviewtasks.common.Task;
 @Task(id = "junior.algorithms.15", title = "Insertion sort")
 public final class InsertionSort {
 
+  /**
+   * The most elements this sort takes, {@value}: its O(n²) worst case then ends in a second or two;
+   * longer input gets an {@link IllegalArgumentException} that names the limit.
+   */
+  public static final int MAX_LENGTH = QuadraticSorts.MAX_LENGTH;
+
   private InsertionSort() {}
 
   /** Sorts {@code numbers} in ascending order, in place. */
   public static void sort(int[] numbers) {
     Objects.requireNonNull(numbers, "numbers");
+    QuadraticSorts.requireAtMost(numbers.length, "InsertionSort");
     for (int i = 1; i < numbers.length; i++) {
       int current = numbers[i];
       int j = i;
@@ -58,6 +65,7 @@ public final class InsertionSort {
   public static <T> void sort(T[] elements, Comparator<? super T> order) {
     Objects.requireNonNull(elements, "elements");
     Objects.requireNonNull(order, "order");
+    QuadraticSorts.requireAtMost(elements.length, "InsertionSort");
     for (int i = 1; i < elements.length; i++) {
       T current = elements[i];
       int j = i;

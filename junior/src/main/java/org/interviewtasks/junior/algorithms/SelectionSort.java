@@ -35,11 +35,18 @@ import org.interviewtasks.common.Task;
 @Task(id = "junior.algorithms.12", title = "Selection sort")
 public final class SelectionSort {
 
+  /**
+   * The most elements this sort takes, {@value}: its O(n²) worst case then ends in a second or two;
+   * longer input gets an {@link IllegalArgumentException} that names the limit.
+   */
+  public static final int MAX_LENGTH = QuadraticSorts.MAX_LENGTH;
+
   private SelectionSort() {}
 
   /** Sorts {@code numbers} in ascending order, in place. */
   public static void sort(int[] numbers) {
     Objects.requireNonNull(numbers, "numbers");
+    QuadraticSorts.requireAtMost(numbers.length, "SelectionSort");
     for (int i = 0; i < numbers.length - 1; i++) {
       int min = i;
       for (int j = i + 1; j < numbers.length; j++) {
@@ -57,6 +64,7 @@ public final class SelectionSort {
   public static <T> void sort(T[] elements, Comparator<? super T> order) {
     Objects.requireNonNull(elements, "elements");
     Objects.requireNonNull(order, "order");
+    QuadraticSorts.requireAtMost(elements.length, "SelectionSort");
     for (int i = 0; i < elements.length - 1; i++) {
       int min = i;
       for (int j = i + 1; j < elements.length; j++) {

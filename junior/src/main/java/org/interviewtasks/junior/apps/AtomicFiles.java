@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.interviewtasks.common.RegularFiles;
 
 /**
  * Writes that replace a file all at once: the content goes to a temporary file in the target's
@@ -45,6 +46,7 @@ final class AtomicFiles {
 
   /** Renames {@code temporary} over {@code target} atomically, replacing it if it exists. */
   static void moveInto(Path temporary, Path target) throws IOException {
+    RegularFiles.requireReplaceable(target);
     try {
       Files.move(
           temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.interviewtasks.common.RegularFiles;
 import org.interviewtasks.common.Task;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,10 +98,11 @@ public final class TodoList {
   /**
    * The list saved in {@code file}, or an empty list if there is no such file.
    *
+   * @throws java.nio.file.FileSystemException if it is a device or a pipe, which may never end
    * @throws IOException if the file cannot be read or is not a to-do list
    */
   public static TodoList load(Path file) throws IOException {
-    Objects.requireNonNull(file, "file");
+    RegularFiles.requireEnding(file);
     Stored stored;
     try {
       stored = JSON.readValue(Files.readAllBytes(file), Stored.class);

@@ -20,6 +20,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
+import org.interviewtasks.common.RegularFiles;
 
 /**
  * Writes that replace a file all at once or not at all, so that a failure halfway (an exception, a
@@ -178,6 +179,7 @@ final class AtomicWrite {
 
   /** Renames atomically; falls back to a plain replacing move where atomic moves are refused. */
   static void moveIntoPlace(Path temp, Path target, FileMove move) throws IOException {
+    RegularFiles.requireReplaceable(target);
     try {
       move.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {

@@ -142,7 +142,7 @@ public final class CalculatorCli implements Callable<Integer> {
 
   /** A result as the command line prints it: no trailing zeros, plain unless very large/small. */
   public static String format(BigDecimal value) {
-    BigDecimal stripped = value.stripTrailingZeros();
+    BigDecimal stripped = Objects.requireNonNull(value, "value").stripTrailingZeros();
     if (stripped.signum() == 0) {
       return "0";
     }

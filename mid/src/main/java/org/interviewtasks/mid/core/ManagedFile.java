@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import org.interviewtasks.common.RegularFiles;
 import org.interviewtasks.common.Task;
 
 /**
@@ -185,6 +186,7 @@ public final class ManagedFile implements Closeable {
    */
   public void commit() throws IOException {
     requireOpenFor(Mode.WRITE);
+    RegularFiles.requireReplaceable(path);
     open = false;
     try {
       writer.close();

@@ -108,6 +108,9 @@ public final class CsvToMaps {
   public static Stream<Row> stream(Path csv, String... requiredColumns) throws IOException {
     Objects.requireNonNull(csv, "csv");
     Objects.requireNonNull(requiredColumns, "requiredColumns");
+    for (String column : requiredColumns) {
+      Objects.requireNonNull(column, "requiredColumns must not hold null");
+    }
     RegularFiles.requireEnding(csv);
     Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
     try {

@@ -22,6 +22,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.interviewtasks.common.Args;
+import org.interviewtasks.common.RegularFiles;
 import org.interviewtasks.common.Task;
 
 /**
@@ -340,12 +341,13 @@ public final class FileCompressor {
 
   /** Writes to a temporary file beside {@code target} and moves it into place when complete. */
   private static void writeAtomically(Path target, Writing writing) throws IOException {
+    RegularFiles.requireReplaceable(target);
     Path absolute = target.toAbsolutePath();
     Path directory = absolute.getParent();
-    Files.createDirectories(directory);
-    if (Files.isDirectory(absolute)) {
+    if (directory == null || Files.isDirectory(absolute)) {
       throw new FileAlreadyExistsException(target + " is a directory");
     }
+    Files.createDirectories(directory);
     Path temp = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
     try {
       try (OutputStream out = Files.newOutputStream(temp)) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -28,6 +29,8 @@ import org.interviewtasks.common.testing.StdStreams;
 import org.interviewtasks.mid.files.FileCompressor.Limits;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -458,5 +461,30 @@ class FileCompressorTest {
 
   static LongStream seeds() {
     return Seeds.derive(50);
+  }
+
+  @Test
+  void theRootIsNoTarget(@TempDir Path dir) throws IOException {
+    Path source = Files.writeString(dir.resolve("a.txt"), "a");
+    assertThatThrownBy(() -> FileCompressor.gzip(source, Path.of("/")))
+        .isInstanceOf(FileAlreadyExistsException.class)
+        .hasMessage("/ is a directory");
+  }
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void aPipeIsNotReplacedByTheCompressedFile(@TempDir Path dir) throws Exception {
+    Path source = Files.writeString(dir.resolve("a.txt"), "a");
+    Path pipe = dir.resolve("pipe.gz");
+    assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+
+    assertThatThrownBy(() -> FileCompressor.gzip(source, pipe))
+        .isInstanceOf(FileSystemException.class)
+        .hasMessage(pipe + ": is not a regular file (a device or a pipe is not replaced)");
+    assertThat(Files.isRegularFile(pipe)).isFalse();
+    assertThat(Files.exists(pipe)).isTrue();
+    try (var left = Files.list(dir)) {
+      assertThat(left).containsExactlyInAnyOrder(source, pipe);
+    }
   }
 }

@@ -70,8 +70,8 @@ import org.interviewtasks.common.Task;
 public final class AlgorithmOptimization {
 
   /**
-   * The most log lines {@link #main} generates and analyses: a million, some 100 MB of strings, a
-   * few seconds for the naive version.
+   * The most log lines {@link #sampleLog} generates and {@link #main} analyses, and the most pages
+   * and visitors: a million, some 100 MB of strings, a few seconds for the naive version.
    */
   public static final int MAX_DEMO_LINES = 1_000_000;
 
@@ -360,11 +360,24 @@ public final class AlgorithmOptimization {
   /**
    * A generated access log in time order: {@code lines} requests from 2024-05-01 on, to {@code
    * pages} pages (a few popular, most rare) from {@code visitors} addresses, 90% with status 200.
+   *
+   * @throws IllegalArgumentException if a count is outside its range: lines 0..{@value
+   *     #MAX_DEMO_LINES}, pages and visitors 1..{@value #MAX_DEMO_LINES}
    */
   public static List<String> sampleLog(long seed, int lines, int pages, int visitors) {
-    if (lines < 0 || pages < 1 || visitors < 1) {
+    if (lines < 0
+        || lines > MAX_DEMO_LINES
+        || pages < 1
+        || pages > MAX_DEMO_LINES
+        || visitors < 1
+        || visitors > MAX_DEMO_LINES) {
       throw new IllegalArgumentException(
-          "need lines >= 0, pages >= 1, visitors >= 1: " + lines + ", " + pages + ", " + visitors);
+          "need lines in 0..1000000, pages and visitors in 1..1000000: "
+              + lines
+              + ", "
+              + pages
+              + ", "
+              + visitors);
     }
     SplittableRandom random = new SplittableRandom(seed);
     int[] addresses = random.ints(visitors).toArray();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.interviewtasks.common.RegularFiles;
 
 /**
  * A deterministic generator of taxi trips as CSV, shaped like a month of city taxi data: pickups in
@@ -49,6 +50,7 @@ public final class TripData {
    * @throws IOException if the file cannot be written
    */
   public static void write(Path file, long seed, long rows) throws IOException {
+    RegularFiles.requireReplaceable(Objects.requireNonNull(file, "file"));
     Objects.requireNonNull(file, "file");
     if (rows < 0) {
       throw new IllegalArgumentException("rows must not be negative: " + rows);

@@ -298,12 +298,19 @@ class AlgorithmOptimizationTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"-1, 1, 1", "1, 0, 1", "1, 1, 0"})
+    @CsvSource({
+      "-1, 1, 1",
+      "1, 0, 1",
+      "1, 1, 0",
+      "1000001, 1, 1",
+      "1, 1000001, 1",
+      "1, 1, 2147483647"
+    })
     void rejectsBadSizes(int lines, int pages, int visitors) {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> AlgorithmOptimization.sampleLog(1, lines, pages, visitors))
           .withMessage(
-              "need lines >= 0, pages >= 1, visitors >= 1: "
+              "need lines in 0..1000000, pages and visitors in 1..1000000: "
                   + lines
                   + ", "
                   + pages
