@@ -33,9 +33,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p><b>Sampling.</b> {@code parentBased(traceIdRatioBased(ratio))}: a root span (no parent, or a
  * parent from a malformed header) is sampled when its trace id falls under the ratio; every other
- * span follows its parent's decision, which arrives in the {@code traceparent} flags ({@code -01}
- * sampled, {@code -00} not). So one decision, made at the edge, holds for the whole trace: no trace
- * with holes. Unsampled spans still exist (non-recording) and still propagate their context.
+ * span follows its parent's decision, which arrives in bit 0 of the {@code traceparent} flags
+ * ({@code -01} sampled, {@code -00} not; this SDK also sets bit 1, W3C Trace Context level 2's
+ * "random trace id", so the wire shows {@code -03} and {@code -02}). So one decision, made at the
+ * edge, holds for the whole trace: no trace with holes. Unsampled spans still exist (non-recording)
+ * and still propagate their context.
  *
  * <p><b>Export.</b> Each exporter gets a {@link BatchSpanProcessor}: spans queue in memory and are
  * sent in batches off the request path (a full queue drops spans rather than block requests).
