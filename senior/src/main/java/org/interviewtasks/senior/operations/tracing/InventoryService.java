@@ -31,7 +31,9 @@ import org.interviewtasks.senior.operations.tracing.proto.ReserveRequest;
  *
  * <p>Answers: {@code NOT_FOUND} for an unknown sku, {@code FAILED_PRECONDITION} when too little is
  * left, {@code INVALID_ARGUMENT} for a blank sku or a quantity below 1, {@code INTERNAL} (with the
- * store's exception as its cause, recorded on the spans but never sent) when the store fails.
+ * store's exception as its cause, recorded on the spans but never sent) when the store fails. A
+ * caller that gives up before the answer (its deadline passed) leaves a server span that ends
+ * {@code CANCELLED} when the work is done.
  */
 public final class InventoryService implements AutoCloseable {
 
@@ -39,10 +41,12 @@ public final class InventoryService implements AutoCloseable {
   public static final String SERVICE = InventoryGrpc.SERVICE_NAME;
 
   private final Server server;
+  private final int port;
   private final ExecutorService executor;
 
   private InventoryService(Server server, ExecutorService executor) {
     this.server = server;
+    this.port = server.getPort();
     this.executor = executor;
   }
 
@@ -70,9 +74,9 @@ public final class InventoryService implements AutoCloseable {
     }
   }
 
-  /** The port it listens on (127.0.0.1). */
+  /** The port it listens on (127.0.0.1), or listened on once closed. */
   public int port() {
-    return server.getPort();
+    return port;
   }
 
   /** Stops taking calls, lets running ones finish for up to 5 seconds. Idempotent. */
@@ -155,6 +159,11 @@ public final class InventoryService implements AutoCloseable {
         return;
       } finally {
         span.end();
+      }
+      if (io.grpc.Context.current().isCancelled()) {
+        // The caller gave up (its deadline passed): it has its answer; the stock stays taken, as
+        // it would if the answer were lost on the way. The server span ends CANCELLED.
+        return;
       }
       responses.onNext(reservation);
       responses.onCompleted();

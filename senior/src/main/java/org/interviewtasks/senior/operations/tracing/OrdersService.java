@@ -48,8 +48,8 @@ public final class OrdersService implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(OrdersService.class);
 
-  /** How long a call to inventory may take. */
-  static final Duration INVENTORY_DEADLINE = Duration.ofSeconds(10);
+  /** How long a call to inventory may take, unless told otherwise. */
+  public static final Duration DEFAULT_INVENTORY_DEADLINE = Duration.ofSeconds(10);
 
   /**
    * A confirmation the worker pool sent.
@@ -66,13 +66,15 @@ public final class OrdersService implements AutoCloseable {
   private final ServiceTelemetry telemetry;
   private final ManagedChannel channel;
   private final InventoryGrpc.InventoryBlockingStub inventory;
+  private final Duration inventoryDeadline;
   private final ExecutorService workers;
   private final ExecutorService tracedWorkers;
   private final ConcurrentLinkedQueue<Confirmation> confirmations = new ConcurrentLinkedQueue<>();
   private final TracedHttpServer http;
 
-  private OrdersService(ServiceTelemetry telemetry, int inventoryPort) {
+  private OrdersService(ServiceTelemetry telemetry, int inventoryPort, Duration inventoryDeadline) {
     this.telemetry = telemetry;
+    this.inventoryDeadline = inventoryDeadline;
     this.channel =
         NettyChannelBuilder.forAddress(FreePorts.LOOPBACK, inventoryPort)
             .usePlaintext()
@@ -89,16 +91,31 @@ public final class OrdersService implements AutoCloseable {
 
   /**
    * Starts the service on a free loopback port, calling inventory on {@code inventoryPort} of
-   * 127.0.0.1.
+   * 127.0.0.1 with the {@linkplain #DEFAULT_INVENTORY_DEADLINE default deadline}.
    *
    * @throws IllegalArgumentException if the port is not in 1..65535
    */
   public static OrdersService start(ServiceTelemetry telemetry, int inventoryPort) {
+    return start(telemetry, inventoryPort, DEFAULT_INVENTORY_DEADLINE);
+  }
+
+  /**
+   * Starts the service, giving each call to inventory {@code inventoryDeadline}.
+   *
+   * @throws IllegalArgumentException if the port is not in 1..65535 or the deadline not positive
+   */
+  public static OrdersService start(
+      ServiceTelemetry telemetry, int inventoryPort, Duration inventoryDeadline) {
     Objects.requireNonNull(telemetry, "telemetry");
+    Objects.requireNonNull(inventoryDeadline, "inventoryDeadline");
     if (inventoryPort < 1 || inventoryPort > 65_535) {
       throw new IllegalArgumentException("inventory port must be 1..65535: " + inventoryPort);
     }
-    return new OrdersService(telemetry, inventoryPort);
+    if (inventoryDeadline.isNegative() || inventoryDeadline.isZero()) {
+      throw new IllegalArgumentException(
+          "inventory deadline must be positive: " + inventoryDeadline);
+    }
+    return new OrdersService(telemetry, inventoryPort, inventoryDeadline);
   }
 
   /** {@code http://127.0.0.1:port}. */
@@ -117,7 +134,7 @@ public final class OrdersService implements AutoCloseable {
     try {
       reservation =
           inventory
-              .withDeadlineAfter(INVENTORY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
+              .withDeadlineAfter(inventoryDeadline.toMillis(), TimeUnit.MILLISECONDS)
               .reserve(
                   ReserveRequest.newBuilder()
                       .setSku(order.sku())

@@ -36,6 +36,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.interviewtasks.common.testing.StdStreams;
@@ -400,6 +401,63 @@ class DistributedTracingTest {
     }
     assertThat(gatewayClient.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
     assertThat(gatewayClient.getAttributes().get(Conventions.ERROR_TYPE)).isEqualTo("409");
+  }
+
+  @Test
+  void aDeadlineThatPassesIsA504ForTheCallersAndACancelledCallForInventory() throws Exception {
+    // The store returns only once inventory's gRPC context is cancelled: when the caller's
+    // deadline has passed and its cancellation has reached the server.
+    StockStore waitsForTheCallerToGiveUp =
+        (sku, quantity) -> {
+          CountDownLatch cancelled = new CountDownLatch(1);
+          io.grpc.Context.current().addListener(c -> cancelled.countDown(), Runnable::run);
+          try {
+            if (!cancelled.await(WAIT.toSeconds(), TimeUnit.SECONDS)) {
+              throw new IllegalStateException("the call was never cancelled");
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+          return 7;
+        };
+    ServiceTelemetry gatewayTelemetry =
+        keep(ServiceTelemetry.builder("gateway").addExporter(exporter).build());
+    ServiceTelemetry ordersTelemetry =
+        keep(ServiceTelemetry.builder("orders").addExporter(exporter).build());
+    ServiceTelemetry inventoryTelemetry =
+        keep(ServiceTelemetry.builder("inventory").addExporter(exporter).build());
+    InventoryService inventory =
+        keep(InventoryService.start(inventoryTelemetry, waitsForTheCallerToGiveUp));
+    OrdersService orders =
+        keep(OrdersService.start(ordersTelemetry, inventory.port(), Duration.ofMillis(300)));
+    GatewayService gateway = keep(GatewayService.start(gatewayTelemetry, orders.uri()));
+
+    HttpResponse<String> response = post(gateway.uri(), order("tea-1", 1), Map.of());
+
+    assertThat(response.statusCode()).isEqualTo(504);
+    List<SpanData> spans =
+        awaitSpans(List.of(gatewayTelemetry, ordersTelemetry, inventoryTelemetry), 6);
+    SpanData ordersClient = only(spans, "orders", SpanKind.CLIENT, RESERVE);
+    assertThat(ordersClient.getAttributes().asMap())
+        .containsEntry(Conventions.RPC_GRPC_STATUS_CODE, 4L)
+        .containsEntry(Conventions.ERROR_TYPE, "DEADLINE_EXCEEDED");
+    assertThat(ordersClient.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    for (String service : List.of("orders", "gateway")) {
+      SpanData server = only(spans, service, SpanKind.SERVER, "POST /orders");
+      assertThat(server.getAttributes().get(Conventions.HTTP_RESPONSE_STATUS_CODE)).isEqualTo(504L);
+      assertThat(server.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    }
+    // Inventory did its work, but nobody was waiting: CANCELLED, which is not the server's fault.
+    SpanData inventoryServer = only(spans, "inventory", SpanKind.SERVER, RESERVE);
+    assertThat(inventoryServer.getAttributes().get(Conventions.RPC_GRPC_STATUS_CODE)).isEqualTo(1L);
+    assertThat(inventoryServer.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
+    assertChildOf(inventoryServer, ordersClient);
+    assertThat(
+            only(spans, "inventory", SpanKind.INTERNAL, "reserve stock")
+                .getAttributes()
+                .get(Conventions.APP_STOCK_REMAINING))
+        .isEqualTo(7L);
   }
 
   @Test
@@ -857,6 +915,9 @@ class DistributedTracingTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> OrdersService.start(telemetry, 65_536))
         .withMessage("inventory port must be 1..65535: 65536");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> OrdersService.start(telemetry, 1, Duration.ZERO))
+        .withMessage("inventory deadline must be positive: PT0S");
   }
 
   @Test
