@@ -25,17 +25,17 @@ import org.slf4j.event.KeyValuePair;
  * "log.logger"}, {@code "process.thread.name"}, {@code "ecs.version"}, then every MDC entry (the
  * service puts {@code trace.id} and {@code span.id} there), then every SLF4J 2 key-value pair of
  * the event ({@code http.request.method}, {@code url.path}, {@code http.response.status_code},
- * {@code event.duration} in nanoseconds, ...), numbers and booleans as JSON numbers and booleans.
- * A throwable adds {@code error.type}, {@code error.message} and {@code error.stack_trace} (the
- * whole trace, causes included, in one string: a multi-line trace in one JSON line needs no
- * multiline stitching in Logstash).
+ * {@code event.duration} in nanoseconds, ...), numbers and booleans as JSON numbers and booleans. A
+ * throwable adds {@code error.type}, {@code error.message} and {@code error.stack_trace} (the whole
+ * trace, causes included, in one string: a multi-line trace in one JSON line needs no multiline
+ * stitching in Logstash).
  *
  * <p>Dotted keys stay flat ({@code "log.level": "INFO"}); Elasticsearch expands them into objects
  * when it indexes, as the ECS logging libraries rely on. A key from the MDC or a key-value pair
  * that repeats a field already written with another value goes to {@code labels.<key>} instead:
  * JSON with a duplicate key is read differently by different parsers, and nothing is dropped. (The
- * same key with the same value is written once: the service gives its access lines the trace ids
- * as key-value pairs too, so they hold them even under a backend without an MDC.)
+ * same key with the same value is written once: the service gives its access lines the trace ids as
+ * key-value pairs too, so they hold them even under a backend without an MDC.)
  *
  * <p>Why our own encoder rather than {@code co.elastic.logging:logback-ecs-encoder}: it is 150
  * lines over Jackson, which the project already has; it writes SLF4J 2 key-value pairs as typed

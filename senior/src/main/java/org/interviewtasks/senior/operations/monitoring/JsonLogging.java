@@ -14,11 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.MDC;
 
 /**
- * Logback contexts that write ECS JSON lines ({@link EcsJsonEncoder}), standing apart from
- * whatever backend SLF4J bound to. A process whose SLF4J backend is Logback configures it the
- * usual way instead ({@code -Dlogback.configurationFile=.../logback-ecs.xml}, as the container
- * does); these contexts serve the demo, the tests, and code that must log JSON beside another
- * backend.
+ * Logback contexts that write ECS JSON lines ({@link EcsJsonEncoder}), standing apart from whatever
+ * backend SLF4J bound to. A process whose SLF4J backend is Logback configures it the usual way
+ * instead ({@code -Dlogback.configurationFile=.../logback-ecs.xml}, as the container does); these
+ * contexts serve the demo, the tests, and code that must log JSON beside another backend.
  *
  * <p>A context shares the MDC of the bound SLF4J backend, so {@code MDC.put} by the service (its
  * trace ids) reaches the lines these contexts write.
@@ -52,8 +51,8 @@ public final class JsonLogging {
   }
 
   /**
-   * A context configured from a Logback file such as {@link #CONFIG}, with {@code properties}
-   * (e.g. {@code LOG_DIR}, {@code SERVICE_NAME}) set before it is read.
+   * A context configured from a Logback file such as {@link #CONFIG}, with {@code properties} (e.g.
+   * {@code LOG_DIR}, {@code SERVICE_NAME}) set before it is read.
    *
    * @throws IllegalArgumentException if the configuration is malformed
    */

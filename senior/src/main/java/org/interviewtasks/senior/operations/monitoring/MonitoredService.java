@@ -52,8 +52,8 @@ import org.slf4j.spi.LoggingEventBuilder;
  *       UNMATCHED}) and logged once as an access line: INFO, or ERROR with the exception for 5xx,
  *       with ECS key-value pairs ({@code http.request.method}, {@code url.path}, {@code
  *       http.route}, {@code http.response.status_code}, {@code event.duration} in ns, {@code
- *       event.outcome}, and the trace ids again, for backends without an MDC). The raw path goes to the log (one line per request, searchable) but never
- *       into a metric tag.
+ *       event.outcome}, and the trace ids again, for backends without an MDC). The raw path goes to
+ *       the log (one line per request, searchable) but never into a metric tag.
  * </ol>
  *
  * <p>{@code GET /metrics} serves the registry's scrape: Prometheus text format 0.0.4, or
@@ -211,7 +211,7 @@ public final class MonitoredService implements AutoCloseable {
   /** What a request came to, for the metrics and the access log. */
   private static final class Outcome {
     String route = HttpMetrics.UNMATCHED;
-    int status = 500;
+    int status;
     Throwable error;
   }
 
@@ -298,18 +298,39 @@ public final class MonitoredService implements AutoCloseable {
     Outcome outcome = new Outcome();
     try (exchange) {
       exchange.getResponseHeaders().set(TRACE_RESPONSE_HEADER, trace.traceparent());
-      send(exchange, outcome, respond(exchange, requestMethod, path, trace, outcome));
-    } catch (IOException e) {
-      log.debug("client went away before the answer was sent: {}", e.toString());
-    } catch (RuntimeException e) {
-      outcome.error = e;
-      outcome.status = 500; // nothing was sent: the client sees the connection close
-    } finally {
+      Response response = respond(exchange, requestMethod, path, trace, outcome);
+      byte[] body = body(response, outcome);
+      if (body == null) {
+        response = problem(500, "the answer cannot be written as JSON", path, trace);
+        body = body(response, outcome);
+      }
+      outcome.status = response.status();
+      // Recorded before the answer is written: a client that has its answer finds it counted,
+      // so a scrape right after a response always includes it.
       long nanos =
           metrics.stop(sample, HttpMetrics.method(requestMethod), outcome.route, outcome.status);
       access(requestMethod, path, outcome, nanos, trace, exchange);
+      send(exchange, response, body);
+    } catch (IOException e) {
+      log.debug("client went away before the answer was sent: {}", e.toString());
+    } catch (RuntimeException e) {
+      log.error("{} {} failed outside its handler", requestMethod, path, e);
+    } finally {
       MDC.remove(TRACE_ID);
       MDC.remove(SPAN_ID);
+    }
+  }
+
+  /** The JSON of a response's body; empty for none; null if it cannot be written. */
+  private static byte[] body(Response response, Outcome outcome) {
+    if (response.body() == null) {
+      return new byte[0];
+    }
+    try {
+      return JSON.writeValueAsBytes(response.body());
+    } catch (JsonProcessingException e) {
+      outcome.error = e;
+      return null;
     }
   }
 
@@ -422,23 +443,16 @@ public final class MonitoredService implements AutoCloseable {
     };
   }
 
-  private static void send(HttpExchange exchange, Outcome outcome, Response response)
+  private static void send(HttpExchange exchange, Response response, byte[] body)
       throws IOException {
-    outcome.status = response.status();
     if (response.body() == null || exchange.getRequestMethod().equals("HEAD")) {
       exchange.sendResponseHeaders(response.status(), -1);
       return;
     }
-    byte[] bytes;
-    try {
-      bytes = JSON.writeValueAsBytes(response.body());
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException("the answer cannot be written as JSON", e);
-    }
     String type = response.status() >= 400 ? "application/problem+json" : "application/json";
     exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.sendResponseHeaders(response.status(), bytes.length);
-    exchange.getResponseBody().write(bytes);
+    exchange.sendResponseHeaders(response.status(), body.length);
+    exchange.getResponseBody().write(body);
   }
 
   private void access(

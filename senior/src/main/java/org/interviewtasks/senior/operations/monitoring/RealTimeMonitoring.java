@@ -136,7 +136,8 @@ public final class RealTimeMonitoring {
   /** The alert rules file on the class path. */
   public static URL alertRules() {
     return Objects.requireNonNull(
-        RealTimeMonitoring.class.getResource(ALERT_RULES), ALERT_RULES + " is not on the class path");
+        RealTimeMonitoring.class.getResource(ALERT_RULES),
+        ALERT_RULES + " is not on the class path");
   }
 
   /**
