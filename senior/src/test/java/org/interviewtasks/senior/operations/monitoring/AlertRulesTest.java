@@ -86,15 +86,17 @@ class AlertRulesTest {
     JsonNode tests = YAML.readTree(dir.resolve(RealTimeMonitoring.ALERT_RULES_TEST).toFile());
     for (String alert : List.of("HighErrorRatio", "HighLatencyP99", "TargetDown")) {
       List<Boolean> fires = new ArrayList<>();
-      tests.path("tests").forEach(
-          t ->
-              t.path("alert_rule_test")
-                  .forEach(
-                      a -> {
-                        if (a.path("alertname").asText().equals(alert)) {
-                          fires.add(!a.path("exp_alerts").isEmpty());
-                        }
-                      }));
+      tests
+          .path("tests")
+          .forEach(
+              t ->
+                  t.path("alert_rule_test")
+                      .forEach(
+                          a -> {
+                            if (a.path("alertname").asText().equals(alert)) {
+                              fires.add(!a.path("exp_alerts").isEmpty());
+                            }
+                          }));
       assertThat(fires).as(alert + ": cases that fire and cases that do not").contains(true, false);
     }
   }
@@ -142,7 +144,9 @@ class AlertRulesTest {
       var http = java.net.http.HttpClient.newHttpClient();
       http.send(
           java.net.http.HttpRequest.newBuilder(service.baseUri().resolve("/orders"))
-              .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"item\":\"a\",\"quantity\":1}"))
+              .POST(
+                  java.net.http.HttpRequest.BodyPublishers.ofString(
+                      "{\"item\":\"a\",\"quantity\":1}"))
               .build(),
           java.net.http.HttpResponse.BodyHandlers.discarding());
       PrometheusText scrape = PrometheusText.parse(service.scrape());

@@ -39,8 +39,7 @@ class EcsJsonEncoderTest {
 
   private LoggingEvent event(Level level, String message, Throwable error, Object... args) {
     LoggingEvent event =
-        new LoggingEvent(
-            "fqcn", context.getLogger("orders.http"), level, message, error, args);
+        new LoggingEvent("fqcn", context.getLogger("orders.http"), level, message, error, args);
     event.setInstant(Instant.parse("2025-03-01T10:15:30.123456789Z"));
     return event;
   }
@@ -65,7 +64,8 @@ class EcsJsonEncoderTest {
     assertThat(line.get("service.name").asText()).isEqualTo("orders");
     assertThat(line.get("ecs.version").asText()).isEqualTo("8.11.0");
     assertThat(line.get("log.logger").asText()).isEqualTo("orders.http");
-    assertThat(line.get("process.thread.name").asText()).isEqualTo(Thread.currentThread().getName());
+    assertThat(line.get("process.thread.name").asText())
+        .isEqualTo(Thread.currentThread().getName());
     assertThat(line.get("trace.id").asText()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
     assertThat(line.get("span.id").asText()).isEqualTo("00f067aa0ba902b7");
     assertThat(line.has("error.type")).isFalse();
@@ -157,7 +157,8 @@ class EcsJsonEncoderTest {
         JsonLogCapture.parse(Files.readString(dir.resolve("app.ndjson"), StandardCharsets.UTF_8));
 
     assertThat(lines).extracting(l -> l.get("message").asText()).containsExactly("one", "two");
-    assertThat(lines).allSatisfy(l -> assertThat(l.get("service.name").asText()).isEqualTo("billing"));
+    assertThat(lines)
+        .allSatisfy(l -> assertThat(l.get("service.name").asText()).isEqualTo("billing"));
     assertThat(lines.getFirst().get("n").asInt()).isEqualTo(1);
   }
 

@@ -25,9 +25,9 @@ import java.util.concurrent.TimeUnit;
 import org.interviewtasks.senior.operations.monitoring.MonitoredService.Handler;
 import org.interviewtasks.senior.operations.monitoring.MonitoredService.ProblemException;
 import org.interviewtasks.senior.operations.monitoring.MonitoredService.Response;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The service's contract: its builder's checks, routing, and the meters' bounds. */
 class MonitoredServiceTest {
@@ -130,9 +130,11 @@ class MonitoredServiceTest {
       assertThat(body(service, "/orders/%C3%A9t%C3%A9")).isEqualTo("\"by id été\"");
       assertThat(body(service, "/orders/7/x")).isEqualTo("\"literal first\"");
       assertThat(body(service, "/items/7/x")).isEqualTo("\"variable first\"");
-      assertThat(PrometheusText.parse(service.scrape()).samples("http_server_requests_seconds_count"))
+      assertThat(
+              PrometheusText.parse(service.scrape()).samples("http_server_requests_seconds_count"))
           .extracting(s -> s.label("route"))
-          .containsExactlyInAnyOrder("/orders/recent", "/orders/{id}", "/orders/{id}/x", "/{kind}/{id}/x");
+          .containsExactlyInAnyOrder(
+              "/orders/recent", "/orders/{id}", "/orders/{id}/x", "/{kind}/{id}/x");
     }
   }
 
@@ -182,7 +184,9 @@ class MonitoredServiceTest {
           .isEqualTo("Client Error");
       assertThat(
               PrometheusText.parse(service.scrape())
-                  .sum("http_server_requests_seconds_count", s -> "SERVER_ERROR".equals(s.label("outcome"))))
+                  .sum(
+                      "http_server_requests_seconds_count",
+                      s -> "SERVER_ERROR".equals(s.label("outcome"))))
           .isEqualTo(1);
     }
   }
@@ -207,11 +211,13 @@ class MonitoredServiceTest {
               HttpRequest.newBuilder(service.baseUri().resolve("/slow")).build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-      assertThat(PrometheusText.parse(service.scrape()).sum("http_server_active_requests", s -> true))
+      assertThat(
+              PrometheusText.parse(service.scrape()).sum("http_server_active_requests", s -> true))
           .isEqualTo(1);
       release.countDown();
       assertThat(slow.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-      assertThat(PrometheusText.parse(service.scrape()).sum("http_server_active_requests", s -> true))
+      assertThat(
+              PrometheusText.parse(service.scrape()).sum("http_server_active_requests", s -> true))
           .isZero();
     }
   }
@@ -275,7 +281,9 @@ class MonitoredServiceTest {
 
     assertThat(service).hasToString("MonitoredService[svc, closed]");
     assertThatThrownBy(
-            () -> http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()))
+            () ->
+                http.send(
+                    HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()))
         .isInstanceOf(ConnectException.class);
   }
 

@@ -126,7 +126,8 @@ class MonitoringStackTest {
     assertThat(orders).as("a scrape job for the app").isNotNull();
     assertThat(orders.path("metrics_path").asText()).isEqualTo(MonitoredService.METRICS_PATH);
     String target = orders.path("static_configs").get(0).path("targets").get(0).asText();
-    String appPort = compose().path("services").path("app").path("environment").path("HTTP_PORT").asText();
+    String appPort =
+        compose().path("services").path("app").path("environment").path("HTTP_PORT").asText();
     assertThat(target).isEqualTo("app:" + appPort);
     assertThat(AlertRulesTest.rule("TargetDown").path("expr").asText())
         .isEqualTo("up{job=\"" + orders.path("job_name").asText() + "\"} == 0");
@@ -173,14 +174,14 @@ class MonitoringStackTest {
     assertThat(mounts("logstash")).containsEntry("app-logs", logDir);
     assertThat(mounts("app")).containsEntry("app-logs", logDir);
     assertThat(Files.readString(DEPLOY.resolve("Dockerfile")))
-        .contains("-Dlogback.configurationFile=org/interviewtasks/senior/operations/monitoring/"
-            + JsonLogging.CONFIG)
+        .contains(
+            "-Dlogback.configurationFile=org/interviewtasks/senior/operations/monitoring/"
+                + JsonLogging.CONFIG)
         .contains("RealTimeMonitoring\", \"--serve\"");
   }
 
   @Test
-  void promtoolAcceptsTheCheckedInPrometheusConfigWithItsRules(@TempDir Path dir)
-      throws Exception {
+  void promtoolAcceptsTheCheckedInPrometheusConfigWithItsRules(@TempDir Path dir) throws Exception {
     Files.copy(DEPLOY.resolve("prometheus.yml"), dir.resolve("prometheus.yml"));
     Files.copy(RULES_SOURCE, dir.resolve(RealTimeMonitoring.ALERT_RULES));
     var result = AlertRulesTest.promtool(dir, "check", "config", "prometheus.yml");

@@ -70,12 +70,13 @@ class TraceContextTest {
 
     assertThat(root.traceId()).matches("[0-9a-f]{32}");
     assertThat(root.parentSpanId()).isEmpty();
-    assertThat(TraceContext.parse(root.traceparent())).hasValueSatisfying(
-        parsed -> {
-          assertThat(parsed.traceId()).isEqualTo(root.traceId());
-          assertThat(parsed.spanId()).isEqualTo(root.spanId());
-          assertThat(parsed.sampled()).isTrue();
-        });
+    assertThat(TraceContext.parse(root.traceparent()))
+        .hasValueSatisfying(
+            parsed -> {
+              assertThat(parsed.traceId()).isEqualTo(root.traceId());
+              assertThat(parsed.spanId()).isEqualTo(root.spanId());
+              assertThat(parsed.sampled()).isTrue();
+            });
   }
 
   @Test
