@@ -40,7 +40,9 @@ class AlertRulesTest {
   }
 
   static JsonNode rules() throws IOException {
-    return YAML.readTree(RealTimeMonitoring.alertRules());
+    try (InputStream in = RealTimeMonitoring.alertRules().openStream()) {
+      return YAML.readTree(in);
+    }
   }
 
   static JsonNode rule(String alert) throws IOException {

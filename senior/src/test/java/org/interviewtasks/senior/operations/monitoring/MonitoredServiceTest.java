@@ -28,6 +28,7 @@ import org.interviewtasks.senior.operations.monitoring.MonitoredService.Response
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.helpers.NOPLogger;
 
 /** The service's contract: its builder's checks, routing, and the meters' bounds. */
 class MonitoredServiceTest {
@@ -60,13 +61,13 @@ class MonitoredServiceTest {
   @ValueSource(strings = {"orders", "/", "/orders/", "/a//b", "/a/{1x}", "/a/{id}/{id}", "/a b"})
   void malformedTemplatesAreRejected(String template) {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> MonitoredService.builder("svc").route("GET", template, OK))
+        .isThrownBy(() -> quiet().route("GET", template, OK))
         .withMessageContaining(template);
   }
 
   @Test
   void unknownMethodsNullsAndTheMetricsPathAreRejected() {
-    var builder = MonitoredService.builder("svc");
+    var builder = quiet();
     assertThatIllegalArgumentException()
         .isThrownBy(() -> builder.route("FETCH", "/a", OK))
         .withMessageContaining("FETCH");
@@ -86,7 +87,7 @@ class MonitoredServiceTest {
 
   @Test
   void duplicateRoutesAreRejectedEvenWithOtherVariableNames() {
-    var builder = MonitoredService.builder("svc").route("GET", "/orders/{id}", OK);
+    var builder = quiet().route("GET", "/orders/{id}", OK);
 
     assertThatIllegalArgumentException()
         .isThrownBy(() -> builder.route("GET", "/orders/{id}", OK))
@@ -100,7 +101,7 @@ class MonitoredServiceTest {
   @Test
   void aServiceNeedsARoute() {
     assertThatIllegalStateException()
-        .isThrownBy(() -> MonitoredService.builder("svc").start())
+        .isThrownBy(() -> quiet().start())
         .withMessage("add at least one route before start()");
   }
 
@@ -119,7 +120,7 @@ class MonitoredServiceTest {
   @Test
   void literalSegmentsWinOverVariablesWhateverTheOrder() throws Exception {
     try (MonitoredService service =
-        MonitoredService.builder("svc")
+        quiet()
             .route("GET", "/orders/{id}", request -> Response.ok("by id " + request.variable("id")))
             .route("GET", "/orders/recent", request -> Response.ok("recent"))
             .route("GET", "/{kind}/{id}/x", request -> Response.ok("variable first"))
@@ -142,7 +143,7 @@ class MonitoredServiceTest {
   void aHandlerThatAnswersNullIs500() throws Exception {
     try (JsonLogCapture logs = new JsonLogCapture("svc");
         MonitoredService service =
-            MonitoredService.builder("svc")
+            quiet()
                 .logger(logs.logger("svc"))
                 .route("GET", "/null", request -> null)
                 .route("GET", "/unwritable", request -> Response.ok(new Object()))
@@ -162,7 +163,7 @@ class MonitoredServiceTest {
   @Test
   void problemExceptionsKeepTheirStatusAndDetail() throws Exception {
     try (MonitoredService service =
-        MonitoredService.builder("svc")
+        quiet()
             .route(
                 "GET",
                 "/busy",
@@ -196,7 +197,7 @@ class MonitoredServiceTest {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     try (MonitoredService service =
-        MonitoredService.builder("svc")
+        quiet()
             .route(
                 "GET",
                 "/slow",
@@ -262,8 +263,7 @@ class MonitoredServiceTest {
   }
 
   private List<String> traces(SplittableRandom random) throws Exception {
-    try (MonitoredService service =
-        MonitoredService.builder("svc").random(random).route("GET", "/a", OK).start()) {
+    try (MonitoredService service = quiet().random(random).route("GET", "/a", OK).start()) {
       return List.of(
           get(service, "/a").headers().firstValue("traceresponse").orElseThrow(),
           get(service, "/a").headers().firstValue("traceresponse").orElseThrow());
@@ -272,7 +272,7 @@ class MonitoredServiceTest {
 
   @Test
   void closeStopsListeningAndIsIdempotent() throws Exception {
-    MonitoredService service = MonitoredService.builder("svc").route("GET", "/a", OK).start();
+    MonitoredService service = quiet().route("GET", "/a", OK).start();
     URI uri = service.baseUri().resolve("/a");
     assertThat(service.baseUri().getHost()).isEqualTo("127.0.0.1");
     assertThat(service).hasToString("MonitoredService[svc at " + service.baseUri() + "]");
@@ -285,6 +285,11 @@ class MonitoredServiceTest {
                 http.send(
                     HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()))
         .isInstanceOf(ConnectException.class);
+  }
+
+  /** A builder whose service logs nowhere (the tests that read its lines give it a capture). */
+  private static MonitoredService.Builder quiet() {
+    return MonitoredService.builder("svc").logger(NOPLogger.NOP_LOGGER);
   }
 
   private HttpResponse<String> get(MonitoredService service, String path) throws Exception {

@@ -57,9 +57,7 @@ class MonitoringStackTest {
   @Test
   void portsAreWellFormedLoopbackOnlyAndDoNotClash() throws IOException {
     Set<Integer> hostPorts = new HashSet<>();
-    var services = compose().path("services").fields();
-    while (services.hasNext()) {
-      var service = services.next();
+    for (var service : compose().path("services").properties()) {
       assertThat(service.getValue().path("ports").isArray()).as(service.getKey()).isTrue();
       for (JsonNode port : service.getValue().path("ports")) {
         Matcher m = PORT.matcher(port.asText());
