@@ -48,7 +48,7 @@ import org.slf4j.spi.LoggingEventBuilder;
  *       another method is 405 (with {@code Allow}); a handler's {@link ProblemException} is its
  *       status, any other exception 500 (its message stays in the log, never in the response); all
  *       errors are RFC 9457 problem-details JSON carrying the trace id;
- *   <li>the request is recorded in {@link HttpMetrics} under its route template (or {@code
+ *   <li>the request is recorded in {@code HttpMetrics} under its route template (or {@code
  *       UNMATCHED}) and logged once as an access line: INFO, or ERROR with the exception for 5xx,
  *       with ECS key-value pairs ({@code http.request.method}, {@code url.path}, {@code
  *       http.route}, {@code http.response.status_code}, {@code event.duration} in ns, {@code

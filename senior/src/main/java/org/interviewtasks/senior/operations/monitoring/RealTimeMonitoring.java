@@ -28,7 +28,7 @@ import org.interviewtasks.common.Task;
  *
  * <p><b>Approach.</b> Every request of a {@link MonitoredService} passes one code path that (1)
  * times it in a Micrometer timer with a percentile histogram, tagged by method, <i>route
- * template</i>, status and outcome ({@link HttpMetrics}), served at {@code GET /metrics} for
+ * template</i>, status and outcome ({@code HttpMetrics}), served at {@code GET /metrics} for
  * Prometheus to pull; (2) writes one ECS JSON access line ({@link EcsJsonEncoder}) with the trace
  * id of the request ({@link TraceContext}, W3C {@code traceparent}) in the MDC, so Logstash ships
  * the file to Elasticsearch untouched and Kibana joins a request's lines by {@code trace.id}; (3)
@@ -49,7 +49,7 @@ import org.interviewtasks.common.Task;
  *
  * <p><b>Edge cases and failure modes.</b> An unknown path is 404 and counted under {@code
  * route="UNMATCHED"}: a scan of a million paths adds one series, not a million (the cardinality
- * argument is in {@link HttpMetrics}). A malformed {@code traceparent} starts a new trace instead
+ * argument is in {@code HttpMetrics}). A malformed {@code traceparent} starts a new trace instead
  * of failing the request. A handler's exception is 500, its stack trace logged as {@code
  * error.stack_trace}, never sent to the client. With no traffic the error ratio is 0/0: no alert,
  * on purpose; an absent service is {@code TargetDown}'s job. If Elasticsearch is down, Logstash
