@@ -17,7 +17,8 @@ import java.util.Objects;
  * <p>The child runs the {@code java} of this JVM ({@code java.home}), so it is the same JDK. Its
  * class path is this class loader's URLs when the loader has any (under {@code mvn exec:java} the
  * task's classes live in such a loader and {@code java.class.path} holds only Maven's launcher),
- * else {@code java.class.path}.
+ * else {@code java.class.path}. The SLF4J backend this JVM named ({@code slf4j.provider}) is named
+ * for the child too, unless the child's options name another.
  */
 public final class ChildJvm {
   private ChildJvm() {}
@@ -66,6 +67,16 @@ public final class ChildJvm {
     }
     command.add("-cp");
     command.add(classPath());
+    // The class path holds two SLF4J backends (slf4j-simple, and Logback for operations.1): a
+    // child names the one this JVM named, rather than pick by class path order and warn, unless
+    // its options name one.
+    for (String property : List.of("slf4j.provider", "slf4j.internal.verbosity")) {
+      String value = System.getProperty(property);
+      boolean given = jvmOptions.stream().anyMatch(o -> o.startsWith("-D" + property + "="));
+      if (value != null && !value.isEmpty() && !given) {
+        command.add("-D" + property + "=" + value);
+      }
+    }
     command.add(mainClass.getName());
     for (String arg : args) {
       command.add(Objects.requireNonNull(arg, "an argument"));

@@ -43,6 +43,18 @@ class ChildJvmTest {
   }
 
   @Test
+  void theChildNamesTheSlf4jBackendThisJvmNamedUnlessItsOptionsNameOne() {
+    String provider = System.getProperty("slf4j.provider");
+    org.junit.jupiter.api.Assumptions.assumeTrue(provider != null, "the build names a provider");
+
+    assertThat(ChildJvm.command(List.of(), Echo.class, List.of()))
+        .contains("-Dslf4j.provider=" + provider);
+    assertThat(ChildJvm.command(List.of("-Dslf4j.provider=other"), Echo.class, List.of()))
+        .filteredOn(o -> o.startsWith("-Dslf4j.provider="))
+        .containsExactly("-Dslf4j.provider=other");
+  }
+
+  @Test
   void theClassPathIsThisJvmsWhenTheLoaderHasNoUrls() {
     assertThat(ChildJvm.classPath()).isEqualTo(System.getProperty("java.class.path"));
     assertThat(ChildJvm.java()).exists();
