@@ -23,4 +23,12 @@ public @interface Task {
 
   /** A short human title, e.g. "Largest number in a list". */
   String title();
+
+  /**
+   * The command line of the task's {@code main} after its id, with the limits it accepts, e.g.
+   * {@code "<n> [n...] each n in 0..30000"}; {@code TaskRunner <id> --help} prints it. Empty (the
+   * default) when the task has no {@code main}, or when its {@code main} answers {@code --help}
+   * itself (the picocli apps).
+   */
+  String usage() default "";
 }

@@ -91,6 +91,12 @@ public final class TaskRunner {
   }
 
   private int invoke(TaskInfo task, String[] taskArgs, boolean verbose) {
+    String usage = usageOf(task.entryClass());
+    if (!usage.isEmpty() && taskArgs.length == 1 && List.of("--help", "-h").contains(taskArgs[0])) {
+      out.println("usage: " + task.id() + " " + usage);
+      out.println(task.title() + ".");
+      return OK;
+    }
     Optional<Method> main = mainOf(task.entryClass());
     if (main.isEmpty()) {
       err.println(
@@ -134,6 +140,12 @@ public final class TaskRunner {
     }
   }
 
+  /** The task's {@link Task#usage}, or empty. */
+  static String usageOf(Class<?> type) {
+    Task task = type.getAnnotation(Task.class);
+    return task == null ? "" : task.usage();
+  }
+
   private static Optional<Method> mainOf(Class<?> type) {
     try {
       Method main = type.getMethod("main", String[].class);
@@ -163,6 +175,7 @@ public final class TaskRunner {
   private static void usage(PrintStream stream) {
     stream.println("usage: TaskRunner [--verbose] <task-id> [arguments...]   run a task's main");
     stream.println("       TaskRunner --list              list the tasks on the classpath");
+    stream.println("       TaskRunner <task-id> --help    the task's arguments and their limits");
     stream.println("       --verbose                      show the stack trace of a failure");
     stream.println("e.g.   TaskRunner junior.core.1 3 -7 42");
   }

@@ -174,4 +174,24 @@ class TaskRunnerTest {
   private String err() {
     return err.toString(StandardCharsets.UTF_8);
   }
+
+  @Test
+  void helpForATaskPrintsItsUsageWithoutRunningIt() throws Exception {
+    var printed =
+        StdStreams.capture(() -> assertThat(runner.run("junior.fixture.1", "--help")).isZero());
+
+    assertThat(out().lines())
+        .containsExactly("usage: junior.fixture.1 [word...]   at most 64 words", "Echo.");
+    assertThat(printed.out()).isEmpty();
+    assertThat(runner.run("junior.fixture.1", "-h")).isZero();
+  }
+
+  @Test
+  void helpForATaskWithoutUsageReachesItsMain() throws Exception {
+    var printed =
+        StdStreams.capture(() -> assertThat(runner.run("mid.fixture.3", "--help")).isEqualTo(3));
+
+    assertThat(printed.err()).isEqualTo("exiting: --help" + System.lineSeparator());
+    assertThat(out()).isEmpty();
+  }
 }

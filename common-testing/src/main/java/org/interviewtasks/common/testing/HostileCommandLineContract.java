@@ -19,12 +19,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.interviewtasks.common.Level;
+import org.interviewtasks.common.Task;
 import org.interviewtasks.common.TaskExit;
 import org.interviewtasks.common.TaskIndex;
 import org.interviewtasks.common.TaskInfo;
@@ -37,7 +39,8 @@ import org.opentest4j.AssertionFailedError;
  * Every task's {@code main}, called the way the task runner calls it, with command lines a careless
  * or hostile user types: an empty or blank argument, an unpaired surrogate, a megabyte of text,
  * numbers at and beyond the ends of {@code int} and {@code long}, {@code NaN}, an endless device,
- * {@code --help}, and many arguments at once.
+ * {@code --help}, and many arguments at once. {@code --help} must show a usage line (printed, or as
+ * the message of the usage error).
  *
  * <p>Each call must end, within {@link #TIME} and {@link #BYTES} allocated on its thread, in one of
  * the ways the runner reports in one line: a normal return, an {@link IllegalArgumentException}
@@ -133,6 +136,10 @@ public abstract class HostileCommandLineContract {
 
   private static void call(TaskInfo task, Method main, CommandLine line) {
     String what = task.id() + " " + line.name();
+    boolean help = line.args().equals(List.of("--help"));
+    if (help && !task.entryClass().getAnnotation(Task.class).usage().isBlank()) {
+      return; // the runner prints the task's usage itself, without calling main
+    }
     long limit = OUTPUT + 4L * line.size();
     var out = new Bounded(limit);
     var err = new Bounded(limit);
@@ -140,30 +147,32 @@ public abstract class HostileCommandLineContract {
     PrintStream originalOut = System.out;
     PrintStream originalErr = System.err;
     InputStream originalIn = System.in;
+    Hostile.Outcome outcome;
     try (var outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
         var errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       System.setOut(outStream);
       System.setErr(errStream);
       System.setIn(new ByteArrayInputStream(new byte[0]));
-      Hostile.assertHandled(
-          what,
-          TIME,
-          BYTES,
-          () -> {
-            try {
-              main.invoke(null, (Object) line.args().toArray(String[]::new));
-              return null;
-            } catch (InvocationTargetException e) {
-              Throwable cause = e.getCause();
-              if (cause instanceof TaskExit exit) {
-                return exit.code();
-              }
-              if (cause instanceof Error error) {
-                throw error;
-              }
-              throw (Exception) cause;
-            }
-          });
+      outcome =
+          Hostile.assertHandled(
+              what,
+              TIME,
+              BYTES,
+              () -> {
+                try {
+                  main.invoke(null, (Object) line.args().toArray(String[]::new));
+                  return null;
+                } catch (InvocationTargetException e) {
+                  Throwable cause = e.getCause();
+                  if (cause instanceof TaskExit exit) {
+                    return exit.code();
+                  }
+                  if (cause instanceof Error error) {
+                    throw error;
+                  }
+                  throw (Exception) cause;
+                }
+              });
     } finally {
       System.setOut(originalOut);
       System.setErr(originalErr);
@@ -173,6 +182,13 @@ public abstract class HostileCommandLineContract {
     }
     assertThat(out.written).as("%s: bytes printed on standard output", what).isLessThan(limit);
     assertThat(err.written).as("%s: bytes printed on standard error", what).isLessThan(limit);
+    if (help) {
+      String shown =
+          outcome.failure().map(Throwable::getMessage).orElse("") + out.head() + err.head();
+      assertThat(shown.toLowerCase(Locale.ROOT))
+          .as("%s shows how to call the task (a usage line)", what)
+          .contains("usage");
+    }
   }
 
   private static final Path WORKING_DIRECTORY = Path.of("").toAbsolutePath();
@@ -204,8 +220,14 @@ public abstract class HostileCommandLineContract {
    * limit it throws an {@link Error}, which no task mistakes for bad input of its own.
    */
   private static final class Bounded extends OutputStream {
+    private static final int HEAD = 8 * 1024;
     private final long limit;
+    private final java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
     private long written;
+
+    String head() {
+      return head.toString(StandardCharsets.UTF_8);
+    }
 
     Bounded(long limit) {
       this.limit = limit;
@@ -213,6 +235,9 @@ public abstract class HostileCommandLineContract {
 
     @Override
     public void write(int b) {
+      if (written < HEAD) {
+        head.write(b);
+      }
       written++;
       if (written > limit) {
         throw new AssertionFailedError("printed more than " + limit + " bytes");
@@ -221,6 +246,9 @@ public abstract class HostileCommandLineContract {
 
     @Override
     public void write(byte[] b, int off, int len) {
+      if (written < HEAD) {
+        head.write(b, off, (int) Math.min(len, HEAD - written));
+      }
       written += len;
       if (written > limit) {
         throw new AssertionFailedError("printed more than " + limit + " bytes");

@@ -32,7 +32,7 @@ import org.interviewtasks.common.Task;
  * below zero and must end at zero. <i>"The fewest insertions to balance a string of {@code (} and
  * {@code )}?"</i> The same counter: the times it would go negative plus its final value.
  */
-@Task(id = "junior.algorithms.17", title = "Balanced brackets")
+@Task(id = "junior.algorithms.17", title = "Balanced brackets", usage = "<text> [text...]")
 public final class BalancedBrackets {
 
   private BalancedBrackets() {}

@@ -37,7 +37,7 @@ import org.interviewtasks.common.Task;
  * first true in a monotone predicate?"</i> {@link #lowerBound} is exactly that, with {@code element
  * >= key} as the predicate.
  */
-@Task(id = "junior.algorithms.7", title = "Binary search")
+@Task(id = "junior.algorithms.7", title = "Binary search", usage = "<key> [sorted number...]")
 public final class BinarySearch {
 
   private BinarySearch() {}

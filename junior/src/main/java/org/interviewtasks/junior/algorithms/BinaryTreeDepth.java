@@ -35,7 +35,10 @@ import org.interviewtasks.common.Task;
  * nearest leaf is found without visiting deeper levels. <i>"Is the tree balanced?"</i> Compute the
  * heights bottom-up (post-order) and check that siblings differ by at most one.
  */
-@Task(id = "junior.algorithms.20", title = "Maximum depth of a binary tree")
+@Task(
+    id = "junior.algorithms.20",
+    title = "Maximum depth of a binary tree",
+    usage = "[value|null...]   a tree in level order, null for a missing child")
 public final class BinaryTreeDepth {
 
   /** The deepest tree {@link #depthRecursive} accepts, well within the JVM's default stack. */

@@ -33,7 +33,10 @@ import org.interviewtasks.common.Task;
  * <p><b>Follow-up.</b> <i>"Cocktail shaker sort?"</i> Alternating the direction of the passes moves
  * small elements near the end ("turtles") forward quickly, but it is still O(n²).
  */
-@Task(id = "junior.algorithms.3", title = "Bubble sort")
+@Task(
+    id = "junior.algorithms.3",
+    title = "Bubble sort",
+    usage = "[int...]   at most 65536 numbers, sorted in O(n²)")
 public final class BubbleSort {
 
   /**

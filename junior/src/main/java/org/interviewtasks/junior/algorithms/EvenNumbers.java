@@ -27,7 +27,10 @@ import org.interviewtasks.common.Task;
  * list, O(n) for an {@code ArrayList}, where removing one by one with {@code remove(i)} would be
  * O(n²).
  */
-@Task(id = "junior.algorithms.2", title = "Even numbers of a list")
+@Task(
+    id = "junior.algorithms.2",
+    title = "Even numbers of a list",
+    usage = "[int...]   prints the even ones")
 public final class EvenNumbers {
 
   private EvenNumbers() {}

@@ -26,7 +26,10 @@ import org.interviewtasks.common.Task;
  * Keep the seen-once characters in a {@code LinkedHashSet} and the seen-more-than-once in a {@code
  * HashSet}: each arrival is O(1), and the answer is the first element of the linked set.
  */
-@Task(id = "junior.algorithms.8", title = "First non-repeating character")
+@Task(
+    id = "junior.algorithms.8",
+    title = "First non-repeating character",
+    usage = "<text> [text...]")
 public final class FirstNonRepeating {
 
   private FirstNonRepeating() {}

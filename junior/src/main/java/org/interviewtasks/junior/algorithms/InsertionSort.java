@@ -35,7 +35,10 @@ import org.interviewtasks.common.Task;
  * Insertion sort over elements a gap apart, with shrinking gaps, moves elements far in few steps:
  * about O(n^1.3) in practice.
  */
-@Task(id = "junior.algorithms.15", title = "Insertion sort")
+@Task(
+    id = "junior.algorithms.15",
+    title = "Insertion sort",
+    usage = "[int...]   at most 65536 numbers, sorted in O(n²)")
 public final class InsertionSort {
 
   /**

@@ -34,7 +34,10 @@ import org.interviewtasks.common.Task;
  * mutable list cut its {@code next}, the first step of merge sort on linked lists. <i>"Is the list
  * a palindrome?"</i> Find the middle, reverse the second half, compare the halves.
  */
-@Task(id = "junior.algorithms.19", title = "Middle element of a linked list")
+@Task(
+    id = "junior.algorithms.19",
+    title = "Middle element of a linked list",
+    usage = "<element> [element...]")
 public final class MiddleElement {
 
   private MiddleElement() {}

@@ -49,7 +49,10 @@ import org.interviewtasks.common.Task;
  * <i>"Weight each number by its depth?"</i> The depth is the stack size at the moment a number is
  * read.
  */
-@Task(id = "junior.algorithms.10", title = "Sum of a nested list")
+@Task(
+    id = "junior.algorithms.10",
+    title = "Sum of a nested list",
+    usage = "'<list, e.g. [1, [2, 3]]>'")
 public final class NestedListSum {
 
   private static final Pattern TOKEN = Pattern.compile("\\[|]|[^\\[\\],\\s]+");

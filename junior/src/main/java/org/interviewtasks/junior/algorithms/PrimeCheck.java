@@ -31,7 +31,7 @@ import org.interviewtasks.common.Task;
  * (Miller–Rabin with random bases plus a Lucas test): the error probability is negligible but not
  * zero.
  */
-@Task(id = "junior.algorithms.5", title = "Prime check")
+@Task(id = "junior.algorithms.5", title = "Prime check", usage = "<number> [number...]")
 public final class PrimeCheck {
 
   /** Bases that make Miller–Rabin exact for every n below 3.1 · 10²³, so for every long. */

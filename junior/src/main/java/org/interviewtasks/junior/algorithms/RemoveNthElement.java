@@ -33,7 +33,10 @@ import org.interviewtasks.common.Task;
  * Move a lead pointer n nodes ahead, then move it and a trailing pointer together until the lead
  * reaches the end: the trailing pointer stops just before the node to unlink.
  */
-@Task(id = "junior.algorithms.14", title = "Remove the nth element of a list")
+@Task(
+    id = "junior.algorithms.14",
+    title = "Remove the nth element of a list",
+    usage = "<index> [element...]")
 public final class RemoveNthElement {
 
   private RemoveNthElement() {}

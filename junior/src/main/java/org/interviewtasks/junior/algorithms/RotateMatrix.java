@@ -29,7 +29,10 @@ import org.interviewtasks.common.Task;
  * Walk the rings from the outside in and cycle four elements at a time (top to right, right to
  * bottom, ...): one move per element instead of two, but easier to get wrong.
  */
-@Task(id = "junior.algorithms.16", title = "Rotate a matrix by 90 degrees")
+@Task(
+    id = "junior.algorithms.16",
+    title = "Rotate a matrix by 90 degrees",
+    usage = "<row, e.g. 1,2,3> [row...]")
 public final class RotateMatrix {
 
   private RotateMatrix() {}

@@ -25,7 +25,7 @@ import org.interviewtasks.common.Task;
  * <p><b>Follow-up.</b> <i>"The k-th largest?"</i> A min-heap of the k largest distinct values (a
  * {@code TreeSet} of size k) gives O(n log k); quickselect O(n) on average, when duplicates count.
  */
-@Task(id = "junior.algorithms.4", title = "Second largest number")
+@Task(id = "junior.algorithms.4", title = "Second largest number", usage = "<number> [number...]")
 public final class SecondLargest {
 
   private SecondLargest() {}

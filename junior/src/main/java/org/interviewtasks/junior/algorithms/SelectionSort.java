@@ -32,7 +32,10 @@ import org.interviewtasks.common.Task;
  * where moving a node costs O(1). <i>"Heapsort?"</i> It is selection sort with a heap finding the
  * minimum: O(n log n), still unstable.
  */
-@Task(id = "junior.algorithms.12", title = "Selection sort")
+@Task(
+    id = "junior.algorithms.12",
+    title = "Selection sort",
+    usage = "[int...]   at most 65536 numbers, sorted in O(n²)")
 public final class SelectionSort {
 
   /**

@@ -42,7 +42,10 @@ import org.interviewtasks.common.Task;
  * and needs a "used" check per level to skip duplicates. <i>"The k-th permutation directly?"</i>
  * Decompose k in the factorial number system: O(n²) with no enumeration.
  */
-@Task(id = "junior.algorithms.9", title = "Permutations of a string")
+@Task(
+    id = "junior.algorithms.9",
+    title = "Permutations of a string",
+    usage = "<text>   at most 40320 permutations")
 public final class StringPermutations {
 
   /**

@@ -27,7 +27,10 @@ import org.interviewtasks.common.Task;
  * <p><b>Follow-up.</b> <i>"Only ASCII?"</i> A string longer than 128 characters must repeat one
  * (pigeonhole), and a {@code boolean[128]} or two {@code long} bit masks replace the set.
  */
-@Task(id = "junior.algorithms.13", title = "Unique characters in a string")
+@Task(
+    id = "junior.algorithms.13",
+    title = "Unique characters in a string",
+    usage = "<text> [text...]")
 public final class UniqueCharacters {
 
   private UniqueCharacters() {}

@@ -32,7 +32,10 @@ import org.interviewtasks.common.Task;
  * replaces the map. <i>"The most frequent character?"</i> The maximum entry of {@link
  * #frequencies(String)}; of equal counts, the first to appear wins if you scan in map order.
  */
-@Task(id = "junior.core.20", title = "Count occurrences of a character")
+@Task(
+    id = "junior.core.20",
+    title = "Count occurrences of a character",
+    usage = "[<character>] <text...>")
 public final class CharacterFrequency {
 
   private CharacterFrequency() {}

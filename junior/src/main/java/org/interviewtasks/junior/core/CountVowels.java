@@ -28,7 +28,7 @@ import org.interviewtasks.common.Task;
  * compatibility forms: NFKD instead of NFD decomposes them too, at the cost of also folding
  * characters such as superscripts that a reader may not want counted.
  */
-@Task(id = "junior.core.15", title = "Count the vowels in a string")
+@Task(id = "junior.core.15", title = "Count the vowels in a string", usage = "<text...>")
 public final class CountVowels {
 
   private static final String VOWELS = "aeiouAEIOU";

@@ -33,7 +33,10 @@ import org.interviewtasks.common.Task;
  * k, or Stirling's formula, tells you without computing it. <i>"How many trailing zeros?"</i> The
  * count of factors 5: n/5 + n/25 + n/125 + …, for 1000! that is 249.
  */
-@Task(id = "junior.core.7", title = "Factorial, recursive and iterative")
+@Task(
+    id = "junior.core.7",
+    title = "Factorial, recursive and iterative",
+    usage = "<n> [n...]   each n in 0..30000")
 public final class Factorial {
 
   /**

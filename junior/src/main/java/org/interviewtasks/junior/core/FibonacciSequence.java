@@ -34,7 +34,7 @@ import org.interviewtasks.common.Task;
  * Fk+1 − Fk) and F2k+1 = Fk² + Fk+1², needs O(log n) multiplications. <i>"Why not Binet's formula
  * φⁿ/√5?"</i> In {@code double} it is exact only up to about F70; beyond that rounding errors win.
  */
-@Task(id = "junior.core.8", title = "First n Fibonacci numbers")
+@Task(id = "junior.core.8", title = "First n Fibonacci numbers", usage = "<n>   n in 0..1000")
 public final class FibonacciSequence {
 
   /** How many Fibonacci numbers, from F0, fit in a long: F92 does, F93 does not. */

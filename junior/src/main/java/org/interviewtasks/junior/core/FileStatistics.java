@@ -45,7 +45,10 @@ import org.interviewtasks.common.Task;
  * you make it faster on a huge file?"</i> The counts of two halves combine if you know whether the
  * first ends inside a word or after a \r: split the file, count the parts in parallel and merge.
  */
-@Task(id = "junior.core.3", title = "Line, word and character count of a file")
+@Task(
+    id = "junior.core.3",
+    title = "Line, word and character count of a file",
+    usage = "<file> [file...]")
 public final class FileStatistics {
 
   /** Chars read per call; package-private so tests can put a split right on the boundary. */

@@ -29,7 +29,7 @@ import org.interviewtasks.common.Task;
  * IntStream.of(a).max()} is the idiomatic one-liner and returns an {@code OptionalInt} for the
  * empty case; the loop here shows what it does.
  */
-@Task(id = "junior.core.1", title = "Largest number in a list")
+@Task(id = "junior.core.1", title = "Largest number in a list", usage = "<number> [number...]")
 public final class LargestNumber {
 
   private LargestNumber() {}

@@ -30,7 +30,7 @@ import org.interviewtasks.common.Task;
  * inwards from both ends and fills the result from its end, taking the larger square each time:
  * O(n) time, O(n) for the result.
  */
-@Task(id = "junior.core.12", title = "List of squares")
+@Task(id = "junior.core.12", title = "List of squares", usage = "<integer> [integer...]")
 public final class ListOfSquares {
 
   private ListOfSquares() {}

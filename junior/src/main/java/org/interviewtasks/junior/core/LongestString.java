@@ -30,7 +30,7 @@ import org.interviewtasks.common.Task;
  * display width?"</i> CJK characters take two columns in a terminal; that needs East Asian Width
  * data, which the JDK does not expose.
  */
-@Task(id = "junior.core.16", title = "Longest string in a list")
+@Task(id = "junior.core.16", title = "Longest string in a list", usage = "<string> [string...]")
 public final class LongestString {
 
   private LongestString() {}

@@ -28,7 +28,7 @@ import org.interviewtasks.common.Task;
  * both. <i>"And é against e + U+0301?"</i> They are the same text in two normal forms (NFC and
  * NFD): normalize first with {@code java.text.Normalizer} so both compare equal.
  */
-@Task(id = "junior.core.2", title = "Palindrome check")
+@Task(id = "junior.core.2", title = "Palindrome check", usage = "<text> [text...]")
 public final class Palindrome {
 
   private Palindrome() {}

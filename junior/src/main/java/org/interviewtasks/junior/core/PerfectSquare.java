@@ -31,7 +31,7 @@ import org.interviewtasks.common.Task;
  * inputs, without a square root. <i>"Without floating point?"</i> Binary search on {@code r} in
  * {@code [0, 3037000499]} (about 32 steps) or Newton's iteration {@code r = (r + n / r) / 2}.
  */
-@Task(id = "junior.core.18", title = "Perfect square check")
+@Task(id = "junior.core.18", title = "Perfect square check", usage = "<integer>")
 public final class PerfectSquare {
 
   /** The largest {@code r} with {@code r * r <= Long.MAX_VALUE}. */

@@ -34,7 +34,10 @@ import org.interviewtasks.common.Task;
  * changed after it went into the set sits in the wrong hash bucket, so later equal elements are
  * missed: deduplicate only immutable values, or by an immutable key.
  */
-@Task(id = "junior.core.4", title = "Remove duplicates preserving order")
+@Task(
+    id = "junior.core.4",
+    title = "Remove duplicates preserving order",
+    usage = "<value> [value...]")
 public final class RemoveDuplicates {
 
   private RemoveDuplicates() {}

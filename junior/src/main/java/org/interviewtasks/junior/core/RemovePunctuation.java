@@ -38,7 +38,7 @@ import org.interviewtasks.common.Task;
  * <i>"Keep apostrophes inside words?"</i> Then look at the neighbours: drop a {@code '} only when
  * it is not between two letters.
  */
-@Task(id = "junior.core.19", title = "Remove punctuation from a sentence")
+@Task(id = "junior.core.19", title = "Remove punctuation from a sentence", usage = "<sentence...>")
 public final class RemovePunctuation {
 
   /** POSIX {@code [:punct:]}: the 32 printable ASCII characters that are not alphanumeric. */

@@ -29,7 +29,7 @@ import org.interviewtasks.common.Task;
  * swapped after the first reversal and must be swapped back). <i>"Keep the original spacing?"</i>
  * Reverse the sequence of tokens where both words and whitespace runs are tokens.
  */
-@Task(id = "junior.core.5", title = "Reverse the words of a sentence")
+@Task(id = "junior.core.5", title = "Reverse the words of a sentence", usage = "<word> [word...]")
 public final class ReverseSentence {
 
   private ReverseSentence() {}

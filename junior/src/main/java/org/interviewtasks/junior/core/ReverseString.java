@@ -36,7 +36,7 @@ import org.interviewtasks.common.Task;
  * <i>"Recursively?"</i> {@code reverse(s.substring(1)) + s.charAt(0)} is the textbook answer but
  * O(n²) in copying and O(n) stack depth: a long string overflows the stack.
  */
-@Task(id = "junior.core.17", title = "Reverse a string")
+@Task(id = "junior.core.17", title = "Reverse a string", usage = "<text...>")
 public final class ReverseString {
 
   private ReverseString() {}

@@ -35,7 +35,7 @@ import org.interviewtasks.common.Task;
  * ring, walk to the new tail ({@code size - k - 1} steps from the head) and cut there: O(size), no
  * copying.
  */
-@Task(id = "junior.core.14", title = "Rotate a list to the right")
+@Task(id = "junior.core.14", title = "Rotate a list to the right", usage = "<n> [element...]")
 public final class RotateList {
 
   private RotateList() {}

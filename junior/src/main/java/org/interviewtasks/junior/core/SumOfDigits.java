@@ -30,7 +30,10 @@ import org.interviewtasks.common.Task;
  * with a million digits?"</i> Split by 10^(2^k) recursively (divide and conquer) so the divisions
  * work on balanced halves, as {@code BigInteger.toString} itself does.
  */
-@Task(id = "junior.core.10", title = "Sum of the digits of an integer")
+@Task(
+    id = "junior.core.10",
+    title = "Sum of the digits of an integer",
+    usage = "<integer> [integer...]")
 public final class SumOfDigits {
 
   /** 10¹⁸: the largest power of ten whose remainders always fit in a long. */

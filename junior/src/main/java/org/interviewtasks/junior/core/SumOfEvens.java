@@ -30,7 +30,10 @@ import org.interviewtasks.common.Task;
  * overflow. <i>"Faster evenness test?"</i> {@code (n & 1) == 0} checks the lowest bit; the JIT
  * compiles {@code n % 2 == 0} to the same thing, so write whichever reads better.
  */
-@Task(id = "junior.core.11", title = "Sum of the even numbers in a list")
+@Task(
+    id = "junior.core.11",
+    title = "Sum of the even numbers in a list",
+    usage = "<integer> [integer...]")
 public final class SumOfEvens {
 
   private SumOfEvens() {}

@@ -37,7 +37,7 @@ import org.interviewtasks.common.Task;
  * title-case method on {@code String}; ICU4J's {@code UCharacter.toTitle} with a word {@code
  * BreakIterator} does this with real word boundaries.
  */
-@Task(id = "junior.core.9", title = "Title case")
+@Task(id = "junior.core.9", title = "Title case", usage = "<word> [word...]")
 public final class TitleCase {
 
   private TitleCase() {}

@@ -31,7 +31,7 @@ import org.interviewtasks.common.Task;
  * dialects?"</i> Semicolons (European Excel) and tabs are one setting of {@code CSVFormat};
  * guessing the dialect (Python's {@code csv.Sniffer}) is a heuristic, so let the user say it.
  */
-@Task(id = "junior.files.2", title = "Print a CSV file row by row")
+@Task(id = "junior.files.2", title = "Print a CSV file row by row", usage = "<file.csv>")
 public final class CsvPrinter {
 
   private CsvPrinter() {}

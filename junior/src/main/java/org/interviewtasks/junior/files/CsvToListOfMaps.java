@@ -31,7 +31,7 @@ import org.interviewtasks.common.Task;
  * "name"), Integer.parseInt(row.get("age")))}), or let Jackson's CSV module bind them. <i>"Write it
  * back?"</i> {@link MapsToCsv} is the inverse: reading its output gives the same maps.
  */
-@Task(id = "junior.files.19", title = "Read a CSV file into a list of maps")
+@Task(id = "junior.files.19", title = "Read a CSV file into a list of maps", usage = "<file.csv>")
 public final class CsvToListOfMaps {
 
   private CsvToListOfMaps() {}

@@ -31,7 +31,7 @@ import org.interviewtasks.common.Task;
  * 'a'} beats any map. <i>"The top k of millions of distinct keys?"</i> A min-heap of size k: O(d
  * log k) instead of a full sort.
  */
-@Task(id = "junior.files.13", title = "Most common letters in a file")
+@Task(id = "junior.files.13", title = "Most common letters in a file", usage = "<file> [n]")
 public final class LetterFrequency {
 
   /**

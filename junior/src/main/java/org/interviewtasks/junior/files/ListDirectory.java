@@ -37,7 +37,10 @@ import org.interviewtasks.common.Task;
  * directory with millions of entries?"</i> Then do not sort: stream the entries straight to the
  * output, as {@code ls -f} does.
  */
-@Task(id = "junior.files.6", title = "List the files and subdirectories of a directory")
+@Task(
+    id = "junior.files.6",
+    title = "List the files and subdirectories of a directory",
+    usage = "<directory> [--all]")
 public final class ListDirectory {
 
   /** What an entry is, and the mark that follows its name in a listing. */

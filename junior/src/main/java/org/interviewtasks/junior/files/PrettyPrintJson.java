@@ -46,7 +46,7 @@ import org.interviewtasks.common.Task;
  * tree ({@code ObjectMapper.readTree}) and enable {@code ORDER_MAP_ENTRIES_BY_KEYS}, at the cost of
  * memory. <i>"Minify instead?"</i> The same loop without the pretty printer.
  */
-@Task(id = "junior.files.8", title = "Pretty-print a JSON file")
+@Task(id = "junior.files.8", title = "Pretty-print a JSON file", usage = "<file.json>")
 public final class PrettyPrintJson {
 
   private PrettyPrintJson() {}

@@ -26,7 +26,10 @@ import org.interviewtasks.common.Task;
  * '1~2p'} is the shell's version. <i>"Just count the lines, fast?"</i> Count {@code \n} bytes in a
  * large buffer without decoding: UTF-8 never uses the byte 0x0A inside a character.
  */
-@Task(id = "junior.files.11", title = "Read every other line of a file")
+@Task(
+    id = "junior.files.11",
+    title = "Read every other line of a file",
+    usage = "<file> [odd|even]")
 public final class ReadEveryOtherLine {
 
   /** Which lines to keep, numbering from 1. */

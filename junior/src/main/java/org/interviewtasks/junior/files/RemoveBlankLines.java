@@ -31,7 +31,7 @@ import org.interviewtasks.common.Task;
  * previous line was blank and drop a blank line only after another ({@code cat -s}). <i>"Why not
  * {@code line.isBlank()}?"</i> It uses {@code Character.isWhitespace}, which leaves out U+00A0.
  */
-@Task(id = "junior.files.12", title = "Remove the blank lines of a file")
+@Task(id = "junior.files.12", title = "Remove the blank lines of a file", usage = "<file> [target]")
 public final class RemoveBlankLines {
 
   private RemoveBlankLines() {}

@@ -39,7 +39,7 @@ import org.interviewtasks.common.Task;
  * file too big for one machine?"</i> Count chunks in parallel and merge the maps: counts add up,
  * which is exactly MapReduce's word count.
  */
-@Task(id = "junior.files.4", title = "Word frequency in a file")
+@Task(id = "junior.files.4", title = "Word frequency in a file", usage = "<file> [limit]")
 public final class WordFrequency {
 
   private static final Comparator<Map.Entry<String, Long>> MOST_FREQUENT_FIRST =

@@ -33,7 +33,10 @@ import org.interviewtasks.common.Task;
  *
  * @param <E> the element type
  */
-@Task(id = "junior.oop.5", title = "Stack class")
+@Task(
+    id = "junior.oop.5",
+    title = "Stack class",
+    usage = "[word...]   pushed in order, printed as popped")
 public final class ArrayStack<E> {
 
   /** The capacity a stack starts with unless told otherwise. */

@@ -26,7 +26,7 @@ import org.interviewtasks.common.Task;
  *
  * @param radius the radius, positive and finite
  */
-@Task(id = "junior.oop.4", title = "Circle class")
+@Task(id = "junior.oop.4", title = "Circle class", usage = "<radius>")
 public record Circle(double radius) implements Shape {
 
   /**

@@ -39,7 +39,11 @@ import org.interviewtasks.common.Task;
  * separate shapes. <i>"Compare shapes by area?"</i> {@code
  * Comparator.comparingDouble(Shape::area)}.
  */
-@Task(id = "junior.oop.8", title = "Shape hierarchy")
+@Task(
+    id = "junior.oop.8",
+    title = "Shape hierarchy",
+    usage =
+        "(square <side> | triangle <a> <b> <c> | circle <radius> | rectangle <width> <height>)...")
 public interface Shape {
 
   /** The area, positive and finite. */

@@ -32,7 +32,10 @@ import org.interviewtasks.common.Task;
  * many fields at once?"</i> Collect all problems in a list and report them together, rather than
  * failing on the first.
  */
-@Task(id = "junior.testing.2", title = "Custom exception for invalid input")
+@Task(
+    id = "junior.testing.2",
+    title = "Custom exception for invalid input",
+    usage = "[age...]   whole numbers; valid ages are 0..150")
 public final class AgeValidator {
 
   /** The youngest valid age. */

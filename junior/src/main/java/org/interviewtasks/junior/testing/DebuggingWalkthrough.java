@@ -36,7 +36,7 @@ import org.interviewtasks.common.Task;
  * code and works where no debugger can attach; a debugger answers questions nobody thought of
  * before starting the program.
  */
-@Task(id = "junior.testing.5", title = "Debugging with jdb and an IDE")
+@Task(id = "junior.testing.5", title = "Debugging with jdb and an IDE", usage = "<int> [int...]")
 public final class DebuggingWalkthrough {
 
   private DebuggingWalkthrough() {}

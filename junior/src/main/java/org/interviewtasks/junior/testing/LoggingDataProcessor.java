@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * the test). <i>"Correlating the lines of one request?"</i> Put a request id in the MDC ({@code
  * MDC.put}) and add {@code %X{id}} to the log pattern.
  */
-@Task(id = "junior.testing.3", title = "Logging while processing data")
+@Task(id = "junior.testing.3", title = "Logging while processing data", usage = "<file> [file...]")
 public final class LoggingDataProcessor {
 
   private static final Logger LOG = LoggerFactory.getLogger(LoggingDataProcessor.class);

@@ -50,7 +50,7 @@ import org.interviewtasks.common.Task;
  * catching?"</i> The file can vanish between the check and the read (a race, "TOCTOU"): the
  * exception must be handled anyway, so the check only adds a system call.
  */
-@Task(id = "junior.testing.4", title = "Handling file I/O errors")
+@Task(id = "junior.testing.4", title = "Handling file I/O errors", usage = "<file> [file...]")
 public final class SafeFileReader {
 
   /** A file that is not valid UTF-8; names the file, the line and the offset of the bad byte. */

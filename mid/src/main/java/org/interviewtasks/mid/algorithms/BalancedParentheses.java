@@ -41,7 +41,10 @@ import org.interviewtasks.junior.algorithms.BalancedBrackets;
  * how a lexer is built. <i>"The fewest edits to fix the text?"</i> That needs dynamic programming,
  * O(n³) over intervals, since greedy recovery is not optimal.
  */
-@Task(id = "mid.algorithms.5", title = "Balanced brackets, all kinds, all errors")
+@Task(
+    id = "mid.algorithms.5",
+    title = "Balanced brackets, all kinds, all errors",
+    usage = "<text> [text...]")
 public final class BalancedParentheses {
 
   private BalancedParentheses() {}

@@ -43,7 +43,7 @@ import org.interviewtasks.common.Task;
  * values. <i>"Rotated sorted array?"</i> One half of any range is sorted; test whether the key is
  * in it and keep that half or the other.
  */
-@Task(id = "mid.algorithms.1", title = "Binary search variants")
+@Task(id = "mid.algorithms.1", title = "Binary search variants", usage = "<key> [sorted number...]")
 public final class BinarySearch {
 
   private BinarySearch() {}

@@ -30,7 +30,10 @@ import org.interviewtasks.common.Task;
  * from the root while nodes have a single child and are not the end of a word. <i>"Very many
  * strings?"</i> Divide and conquer splits the list, which parallelizes, with the same O(S) total.
  */
-@Task(id = "mid.algorithms.6", title = "Longest common prefix")
+@Task(
+    id = "mid.algorithms.6",
+    title = "Longest common prefix",
+    usage = "[word...]   prints their longest common prefix, quoted")
 public final class LongestCommonPrefix {
 
   private LongestCommonPrefix() {}

@@ -42,7 +42,10 @@ import org.interviewtasks.common.Task;
  * record only at depth k, C(n, k) results. <i>"Gray code order?"</i> Mask i ^ (i &gt;&gt; 1) makes
  * consecutive subsets differ by one element, so each can be derived from the last in O(1).
  */
-@Task(id = "mid.algorithms.10", title = "Power set")
+@Task(
+    id = "mid.algorithms.10",
+    title = "Power set",
+    usage = "[element...]   at most 16 elements (65536 subsets printed)")
 public final class PowerSet {
 
   /** The largest n whose 2ⁿ subsets the list-returning methods produce. */

@@ -55,7 +55,8 @@ import org.interviewtasks.common.Task;
  */
 @Task(
     id = "mid.apps.3",
-    title = "Extract email addresses, obfuscated ones included, from large files")
+    title = "Extract email addresses, obfuscated ones included, from large files",
+    usage = "<file> [file...]   regular UTF-8 files; prints address, first line, count")
 public final class EmailExtractor {
 
   /**

@@ -46,7 +46,7 @@ import org.interviewtasks.junior.core.CharacterFrequency;
  * file separately and merge the maps ({@code Map.merge} with {@code Long::sum}): counting is a
  * commutative monoid, so the split does not matter.
  */
-@Task(id = "mid.core.1", title = "Count each character of a string")
+@Task(id = "mid.core.1", title = "Count each character of a string", usage = "<text>")
 public final class CharacterCount {
 
   private static final int BUFFER_SIZE = 8192;

@@ -47,7 +47,7 @@ import org.interviewtasks.junior.core.FibonacciSequence;
  * with virtual threads) or a callback. <i>"A random-access Fₙ?"</i> Fast doubling, O(log n)
  * multiplications.
  */
-@Task(id = "mid.core.5", title = "Fibonacci generator")
+@Task(id = "mid.core.5", title = "Fibonacci generator", usage = "<n>   n in 0..1000")
 public final class FibonacciGenerator {
 
   /**

@@ -46,7 +46,7 @@ import org.interviewtasks.common.Task;
  * <p><b>Follow-up.</b> <i>"Flatten only one level?"</i> {@code stream.flatMap(List::stream)}.
  * <i>"Keep the depth of each leaf?"</i> The stack's size when the leaf is reached is its depth.
  */
-@Task(id = "mid.core.4", title = "Flatten a nested list")
+@Task(id = "mid.core.4", title = "Flatten a nested list", usage = "<nested JSON array>")
 public final class FlattenList {
 
   private FlattenList() {}

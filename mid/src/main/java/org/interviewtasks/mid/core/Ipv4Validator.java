@@ -35,7 +35,7 @@ import org.interviewtasks.common.Task;
  * {@code ::} compression and optional embedded IPv4: use a vetted parser (Guava's {@code
  * InetAddresses.forString} is literal-only, never DNS).
  */
-@Task(id = "mid.core.10", title = "Validate an IPv4 address")
+@Task(id = "mid.core.10", title = "Validate an IPv4 address", usage = "<address> [address...]")
 public final class Ipv4Validator {
 
   private Ipv4Validator() {}

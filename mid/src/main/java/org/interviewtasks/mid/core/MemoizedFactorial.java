@@ -51,7 +51,7 @@ import org.interviewtasks.junior.core.Factorial;
  * recursion to go through the memoized version, which is why Java memoizers take the function as a
  * {@code BiFunction} of itself.
  */
-@Task(id = "mid.core.7", title = "Memoized factorial")
+@Task(id = "mid.core.7", title = "Memoized factorial", usage = "<n> [n...]   each n in 0..30000")
 public final class MemoizedFactorial {
 
   /** How far {@link #recursive(int)} recurses at most before the cache catches up. */

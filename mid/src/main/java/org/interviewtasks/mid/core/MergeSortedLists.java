@@ -49,7 +49,7 @@ import org.interviewtasks.mid.algorithms.MinHeap;
  * non-empty sources, so memory is O(min(k, N)). <i>"Merge in parallel?"</i> Split the key range by
  * sampled splitters and merge each range on its own core, as parallel sorting libraries do.
  */
-@Task(id = "mid.core.6", title = "Merge sorted lists")
+@Task(id = "mid.core.6", title = "Merge sorted lists", usage = "<sorted ints> [sorted ints...]")
 public final class MergeSortedLists {
 
   private MergeSortedLists() {}

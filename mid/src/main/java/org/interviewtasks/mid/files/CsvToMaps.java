@@ -58,7 +58,10 @@ import org.interviewtasks.junior.files.MalformedFileException;
  * rows to records by column name. <i>"A 50 GB file, in parallel?"</i> Split at line starts that are
  * not inside a quoted field (only knowable by scanning), or partition the file upstream.
  */
-@Task(id = "mid.files.1", title = "Stream a CSV file as maps and typed records")
+@Task(
+    id = "mid.files.1",
+    title = "Stream a CSV file as maps and typed records",
+    usage = "<file.csv>")
 public final class CsvToMaps {
 
   private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().get();

@@ -45,7 +45,10 @@ import org.interviewtasks.junior.files.ListDirectory.Kind;
  * and do not sort (the file system order is what {@code find} gives). <i>"Total per directory?"</i>
  * That is {@code du}: sum the sizes bottom-up during the walk.
  */
-@Task(id = "mid.files.5", title = "List files recursively with filters and sizes")
+@Task(
+    id = "mid.files.5",
+    title = "List files recursively with filters and sizes",
+    usage = "<dir> [ext...] [--depth N] [--glob G] [--all] [--follow]")
 public final class FileLister {
 
   /**

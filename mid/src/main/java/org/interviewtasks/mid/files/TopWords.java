@@ -53,7 +53,7 @@ import org.interviewtasks.common.Task;
  * (that is {@code tr | sort | uniq -c | sort -rn | head}). <i>"Faster?"</i> Split the file at word
  * boundaries, count the parts in parallel, merge the maps.
  */
-@Task(id = "mid.files.2", title = "Top words of a large file")
+@Task(id = "mid.files.2", title = "Top words of a large file", usage = "<file> [k]")
 public final class TopWords {
 
   /** Chars read per call. */

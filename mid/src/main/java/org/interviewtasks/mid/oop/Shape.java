@@ -41,7 +41,10 @@ import org.interviewtasks.common.Task;
  * interfaces with default methods; Java's sealed types plus pattern matching are the modern form of
  * the visitor.
  */
-@Task(id = "mid.oop.3", title = "Shape interface with circle, rectangle and square")
+@Task(
+    id = "mid.oop.3",
+    title = "Shape interface with circle, rectangle and square",
+    usage = "(circle <r> | rectangle <w> <h> | square <s>)...")
 public sealed interface Shape extends org.interviewtasks.junior.oop.Shape
     permits Shape.Circle, Shape.Rectangle, Shape.Square {
 

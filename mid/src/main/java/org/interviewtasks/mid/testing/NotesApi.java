@@ -60,7 +60,10 @@ import org.interviewtasks.common.Task;
  * Idempotency-Key} header mapped to the note it created makes a retried POST return the first
  * result instead of a duplicate.
  */
-@Task(id = "mid.testing.2", title = "A REST API and its test suite over real HTTP")
+@Task(
+    id = "mid.testing.2",
+    title = "A REST API and its test suite over real HTTP",
+    usage = "[port]")
 public final class NotesApi implements AutoCloseable {
 
   /** The longest title accepted, in chars. */

@@ -53,7 +53,10 @@ import org.interviewtasks.common.Task;
  * any point, not only at safepoints, which is why its profiles are more trustworthy than many older
  * profilers'.
  */
-@Task(id = "mid.testing.5", title = "Profile with Java Flight Recorder and optimise the hot spot")
+@Task(
+    id = "mid.testing.5",
+    title = "Profile with Java Flight Recorder and optimise the hot spot",
+    usage = "[words]   1..50000 words profiled (default 30000)")
 public final class ProfilingWithJfr {
 
   /** The most words {@link #words} makes: a million, some 60 MB of strings. */

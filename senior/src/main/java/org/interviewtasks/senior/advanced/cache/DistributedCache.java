@@ -96,7 +96,10 @@ import redis.clients.jedis.exceptions.JedisException;
  * failover. <i>"Hinted handoff?"</i> Writes meant for a dead replica kept on another node and
  * replayed when it returns: repair without waiting for reads.
  */
-@Task(id = "senior.advanced.1", title = "Distributed cache")
+@Task(
+    id = "senior.advanced.1",
+    title = "Distributed cache",
+    usage = "[keys]   1..100000 keys (default 1000), on three Redis nodes started for the demo")
 public final class DistributedCache implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DistributedCache.class);

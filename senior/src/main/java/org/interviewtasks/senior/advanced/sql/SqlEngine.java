@@ -75,7 +75,10 @@ import org.slf4j.LoggerFactory;
  * unknown, so the whole is FALSE or unknown, never TRUE: use {@code NOT EXISTS} or filter the
  * NULLs.
  */
-@Task(id = "senior.advanced.9", title = "SQL engine")
+@Task(
+    id = "senior.advanced.9",
+    title = "SQL engine",
+    usage = "[\"SELECT ...\"]   one query over the demo tables dept and emp")
 public final class SqlEngine {
 
   /** The longest query accepted, in characters. */

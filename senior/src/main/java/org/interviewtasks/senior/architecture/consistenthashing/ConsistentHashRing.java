@@ -54,7 +54,10 @@ import org.interviewtasks.common.Text;
  *
  * @param <N> the server type
  */
-@Task(id = "senior.architecture.2", title = "Consistent hashing")
+@Task(
+    id = "senior.architecture.2",
+    title = "Consistent hashing",
+    usage = "[servers] [keys]   servers 2..1000 (default 5), keys 1..10000000 (default 100000)")
 public final class ConsistentHashRing<N> {
 
   /** Virtual nodes per unit of weight when none is given: 160, as in ketama (memcached). */

@@ -78,7 +78,10 @@ import org.interviewtasks.senior.infra.ChildJvm;
  * A sampling range partitioner, or salting hot keys and reducing twice. <i>"Many small files?"</i>
  * Combine them into larger splits.
  */
-@Task(id = "senior.bigdata.4", title = "MapReduce over threads and processes")
+@Task(
+    id = "senior.bigdata.4",
+    title = "MapReduce over threads and processes",
+    usage = "[--processes] <file>...")
 public final class MapReduce {
 
   private MapReduce() {}

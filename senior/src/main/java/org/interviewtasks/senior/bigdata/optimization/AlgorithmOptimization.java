@@ -66,7 +66,10 @@ import org.interviewtasks.common.Task;
  * senior.bigdata.3) in a few KB each. <i>"Gigabytes of log?"</i> Stream the lines, parse bytes
  * without decoding to strings, split the file among threads and merge the per-page sets.
  */
-@Task(id = "senior.bigdata.6", title = "Optimizing a slow algorithm, profiled")
+@Task(
+    id = "senior.bigdata.6",
+    title = "Optimizing a slow algorithm, profiled",
+    usage = "<lines 1..1000000> [naive|optimized|both]")
 public final class AlgorithmOptimization {
 
   /**

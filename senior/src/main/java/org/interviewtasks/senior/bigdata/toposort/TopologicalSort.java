@@ -32,7 +32,10 @@ import org.interviewtasks.senior.bigdata.graph.Csr;
  * on disk and stream them; or partition by strongly connected components. <i>"Incremental?"</i>
  * Dynamic topological order algorithms (Pearce-Kelly) reorder only the affected range per new edge.
  */
-@Task(id = "senior.bigdata.5", title = "Topological sort of millions of nodes")
+@Task(
+    id = "senior.bigdata.5",
+    title = "Topological sort of millions of nodes",
+    usage = "<nodes> [from-to...]   nodes 0..10000000, edges as from-to")
 public final class TopologicalSort {
 
   private static final int MESSAGE_NODES = 20;

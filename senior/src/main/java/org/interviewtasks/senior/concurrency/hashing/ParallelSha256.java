@@ -72,7 +72,10 @@ import org.interviewtasks.common.Task;
  * read into a reused buffer; the buffered read is simpler and works for files over 2 GiB without
  * many mappings.
  */
-@Task(id = "senior.concurrency.2", title = "SHA-256 of a large file, and a parallel tree hash")
+@Task(
+    id = "senior.concurrency.2",
+    title = "SHA-256 of a large file, and a parallel tree hash",
+    usage = "<file> [threads]   a regular file; threads 1..256")
 public final class ParallelSha256 {
 
   /** The leaf size of the Glacier tree hash: 1 MiB. */

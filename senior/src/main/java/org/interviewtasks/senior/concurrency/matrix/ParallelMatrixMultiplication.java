@@ -76,7 +76,10 @@ import org.interviewtasks.senior.infra.ChildJvm;
  * incubating) is the road there. <i>"Strassen?"</i> Seven block products instead of eight,
  * O(n^2.81), useful only for large n and less accurate.
  */
-@Task(id = "senior.concurrency.6", title = "Parallel matrix multiplication, threads and processes")
+@Task(
+    id = "senior.concurrency.6",
+    title = "Parallel matrix multiplication, threads and processes",
+    usage = "[n 1..2048] [--processes]")
 public final class ParallelMatrixMultiplication {
 
   /** Rows of B in a tile. */

@@ -82,7 +82,10 @@ import org.interviewtasks.common.Task;
  * chunk is read, aggregated and dropped; only per-zone totals are kept, so memory does not grow
  * with the file.
  */
-@Task(id = "senior.concurrency.4", title = "A data pipeline optimized: bytes, columns, fork/join")
+@Task(
+    id = "senior.concurrency.4",
+    title = "A data pipeline optimized: bytes, columns, fork/join",
+    usage = "<file> [fromHour toHour k]")
 public final class DataPipeline {
 
   /** The first line of every trip file. */
