@@ -11,8 +11,9 @@ import org.junit.platform.engine.support.hierarchical.Node;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * One case of a contract file: a test tagged with its own tags and {@value
- * TestingFramework#END_TO_END}, whose source is the line of its {@code case:}.
+ * One case of a contract file: a test tagged with its own tags, {@value
+ * TestingFramework#END_TO_END} and those of {@value TestingFramework#CONTRACT_TAGS}, whose source
+ * is the line of its {@code case:}.
  */
 final class ContractCaseDescriptor extends AbstractTestDescriptor implements Node<ContractRun> {
 
@@ -20,12 +21,12 @@ final class ContractCaseDescriptor extends AbstractTestDescriptor implements Nod
   private final ContractLocation location;
   private final Set<TestTag> tags;
 
-  ContractCaseDescriptor(UniqueId id, Contract.Case contractCase, ContractLocation location) {
+  ContractCaseDescriptor(
+      UniqueId id, Contract.Case contractCase, ContractLocation location, Set<TestTag> extra) {
     super(id, contractCase.name(), location.source(contractCase.line()));
     this.contractCase = contractCase;
     this.location = location;
-    Set<TestTag> all = new LinkedHashSet<>();
-    all.add(TestTag.create(TestingFramework.END_TO_END));
+    Set<TestTag> all = new LinkedHashSet<>(extra);
     contractCase.tags().stream().sorted().map(TestTag::create).forEach(all::add);
     this.tags = Set.copyOf(all);
   }

@@ -20,28 +20,36 @@ final class ContractFileDescriptor extends AbstractTestDescriptor implements Nod
   static final String CASE = "case";
 
   private final ContractLocation location;
+  private final Set<TestTag> tags;
   private final Contract contract;
   private final Exception error;
 
   private ContractFileDescriptor(
-      UniqueId id, ContractLocation location, Contract contract, Exception error, int line) {
+      UniqueId id,
+      ContractLocation location,
+      Set<TestTag> tags,
+      Contract contract,
+      Exception error,
+      int line) {
     super(id, location.fileName(), location.source(line));
     this.location = location;
+    this.tags = tags;
     this.contract = contract;
     this.error = error;
   }
 
   /** Reads and parses the file; a broken file still gets a descriptor, which fails when run. */
-  static ContractFileDescriptor read(UniqueId parent, ContractLocation location) {
+  static ContractFileDescriptor read(
+      UniqueId parent, ContractLocation location, Set<TestTag> tags) {
     UniqueId id = parent.append(location.kind(), location.name());
     try {
       Contract contract = Contract.parse(location.name(), location.read());
-      return new ContractFileDescriptor(id, location, contract, null, 1);
+      return new ContractFileDescriptor(id, location, tags, contract, null, 1);
     } catch (ContractSyntaxException e) {
-      return new ContractFileDescriptor(id, location, null, e, e.line());
+      return new ContractFileDescriptor(id, location, tags, null, e, e.line());
     } catch (IOException e) {
-      return new ContractFileDescriptor(
-          id, location, null, new IOException(location.name() + ": cannot read: " + e, e), 1);
+      IOException error = new IOException(location.name() + ": cannot read: " + e, e);
+      return new ContractFileDescriptor(id, location, tags, null, error, 1);
     }
   }
 
@@ -63,7 +71,7 @@ final class ContractFileDescriptor extends AbstractTestDescriptor implements Nod
     }
     return contract
         .find(name)
-        .map(c -> new ContractCaseDescriptor(getUniqueId().append(CASE, name), c, location));
+        .map(c -> new ContractCaseDescriptor(getUniqueId().append(CASE, name), c, location, tags));
   }
 
   @Override
@@ -77,9 +85,10 @@ final class ContractFileDescriptor extends AbstractTestDescriptor implements Nod
     return error != null;
   }
 
+  /** The tags every case gets: a broken file has them too, so that the same filters keep it. */
   @Override
   public Set<TestTag> getTags() {
-    return Set.of(TestTag.create(TestingFramework.END_TO_END));
+    return tags;
   }
 
   @Override

@@ -16,6 +16,7 @@ import org.junit.platform.commons.io.Resource;
 import org.junit.platform.commons.io.ResourceFilter;
 import org.junit.platform.commons.support.ResourceSupport;
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.ClasspathResourceSelector;
 import org.junit.platform.engine.discovery.DirectorySelector;
@@ -40,10 +41,13 @@ final class ContractResolver implements SelectorResolver {
   static final String IGNORE_MARKER = "contracts.ignore";
 
   private final ClassLoader loader;
+  private final Set<TestTag> tags;
   private final Map<String, Boolean> ignoredFolders = new ConcurrentHashMap<>();
 
-  ContractResolver(ClassLoader loader) {
+  /** A resolver finding resources through {@code loader}, giving every descriptor {@code tags}. */
+  ContractResolver(ClassLoader loader, Set<TestTag> tags) {
     this.loader = loader;
+    this.tags = Set.copyOf(tags);
   }
 
   /** Which resources a scan of a class-path root or a package picks. */
@@ -178,10 +182,11 @@ final class ContractResolver implements SelectorResolver {
   }
 
   /** The file's descriptor under the engine, its cases to be expanded. */
-  private static Optional<Match> file(ContractLocation location, Context context) {
+  private Optional<Match> file(ContractLocation location, Context context) {
     return context
         .addToParent(
-            parent -> Optional.of(ContractFileDescriptor.read(parent.getUniqueId(), location)))
+            parent ->
+                Optional.of(ContractFileDescriptor.read(parent.getUniqueId(), location, tags)))
         .map(file -> Match.exact(file, file::caseSelectors));
   }
 

@@ -1,9 +1,13 @@
 package org.interviewtasks.senior.operations.testkit;
 
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
+import org.junit.platform.commons.PreconditionViolationException;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
@@ -58,13 +62,31 @@ public final class ContractTestEngine extends HierarchicalTestEngine<ContractRun
     Root root = new Root(uniqueId);
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     ContractResolver resolver =
-        new ContractResolver(loader == null ? ContractTestEngine.class.getClassLoader() : loader);
+        new ContractResolver(
+            loader == null ? ContractTestEngine.class.getClassLoader() : loader,
+            extraTags(request.getConfigurationParameters().get(TestingFramework.CONTRACT_TAGS)));
     EngineDiscoveryRequestResolver.<Root>builder()
         .addResourceContainerSelectorResolver(resolver.scanFilter())
         .addSelectorResolver(resolver)
         .build()
         .resolve(request, root);
     return root;
+  }
+
+  private static Set<TestTag> extraTags(Optional<String> value) {
+    Set<TestTag> tags = new LinkedHashSet<>();
+    tags.add(TestTag.create(TestingFramework.END_TO_END));
+    for (String tag : value.orElse("").split("[,\\s]+", -1)) {
+      if (tag.isEmpty()) {
+        continue;
+      }
+      if (!TestTag.isValid(tag)) {
+        throw new PreconditionViolationException(
+            TestingFramework.CONTRACT_TAGS + ": '" + tag + "' is not a valid tag");
+      }
+      tags.add(TestTag.create(tag));
+    }
+    return Set.copyOf(tags);
   }
 
   @Override

@@ -88,6 +88,13 @@ public final class TestingFramework {
    */
   public static final String CONTRACT_LAUNCHER = "testkit.contract.launcher";
 
+  /**
+   * Configuration parameter: tags every contract case gets besides its own, by comma or space; for
+   * example {@code infra} when the launcher starts a server, so that {@code -DexcludedGroups=infra}
+   * leaves the cases out.
+   */
+  public static final String CONTRACT_TAGS = "testkit.contract.tags";
+
   /** Configuration parameter: an ISO-8601 duration for each contract request (default PT10S). */
   public static final String CONTRACT_TIMEOUT = "testkit.contract.timeout";
 
