@@ -14,7 +14,7 @@ import org.junit.platform.suite.api.Suite;
  * are tagged {@code infra} too, as they need a Redis server: {@code -DexcludedGroups=infra} leaves
  * them out.
  */
-@Suite
+@Suite(failIfNoTests = false)
 @IncludeEngines(ContractTestEngine.ID)
 @SelectClasspathResource(TestingFramework.SAMPLE_CONTRACTS)
 @ConfigurationParameter(
