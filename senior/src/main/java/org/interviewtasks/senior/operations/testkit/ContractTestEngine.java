@@ -21,10 +21,10 @@ import org.junit.platform.engine.support.hierarchical.Node;
  *
  * <p><b>Discovery.</b> {@code .contract} files are found from class-path resource selectors (a file
  * or a folder), file and directory selectors, packages and class-path roots; a unique id selects a
- * file or one case again. A folder that holds a {@value ContractResolver#IGNORE_MARKER} file is
- * skipped by scans, which keeps deliberately broken fixtures out of an ordinary run. A class
- * selector, all Surefire hands to engines by default, selects nothing: contracts join a build
- * through a {@code @Suite} that selects their folder.
+ * file or one case again. A folder that holds a {@code contracts.ignore} file is skipped by scans,
+ * which keeps deliberately broken fixtures out of an ordinary run. A class selector, all Surefire
+ * hands to engines by default, selects nothing: contracts join a build through a {@code @Suite}
+ * that selects their folder.
  *
  * <p><b>Tree.</b> The engine holds one container per file (display name: the file's name) and one
  * test per case, tagged with the case's {@code tags:} and {@value TestingFramework#END_TO_END}, so

@@ -56,16 +56,18 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * order: a journey reads naturally, but a failing early case can fail later ones (each failure
  * still names its own line). Surefire hands engines class selectors only, so contracts reach a
  * build through a {@code @Suite} that selects their folder; scans of packages and class-path roots
- * skip folders marked with a {@value ContractResolver#IGNORE_MARKER} file, where deliberately
- * failing fixtures live. A service that does not start fails each case with the one cause.
+ * skip folders marked with a {@code contracts.ignore} file, where deliberately failing fixtures
+ * live. A service that does not start fails each case with the one cause.
  *
  * <p><b>Follow-ups.</b> <i>"How would a case use a value another case produced, such as an order
  * id?"</i> A {@code capture: id = /id} directive storing a JSON field into a variable of the file,
  * and {@code ${id}} expanded in later paths and bodies. <i>"How do you run the end-to-end layer
- * against staging?"</i> The same suite with {@code -Djunit.platform...}: a configuration parameter
- * {@value #CONTRACT_BASE_URI}{@code =https://staging...} wins over the launcher, so nothing starts
- * locally. <i>"Why not mock Redis in the integration layer?"</i> The atomic reservation is a Lua
- * script: only a real Redis proves it runs, and runs atomically.
+ * against staging?"</i> Give the suite the configuration parameter {@value #CONTRACT_BASE_URI}
+ * (with Surefire, {@code -Dtestkit.contract.baseUri=https://staging...}: the platform reads system
+ * properties as parameters); it wins over the launcher, so no contract starts anything locally.
+ * Jupiter end-to-end tests still start their {@code @WithService}; a staging run would select the
+ * contracts only. <i>"Why not mock Redis in the integration layer?"</i> The atomic reservation is a
+ * Lua script: only a real Redis proves it runs, and runs atomically.
  */
 @Task(id = "senior.operations.3", title = "Testing framework")
 public final class TestingFramework {
