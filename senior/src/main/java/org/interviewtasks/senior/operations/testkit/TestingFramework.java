@@ -16,6 +16,7 @@ import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -109,7 +110,8 @@ public final class TestingFramework {
   /**
    * What a run of contracts did.
    *
-   * @param lines one line per case (and per file that failed to parse), in run order
+   * @param lines one line per case ({@code file > case}) and per file that failed to parse, in run
+   *     order
    * @param succeeded how many cases passed
    * @param failed how many cases and files failed
    */
@@ -163,14 +165,25 @@ public final class TestingFramework {
     launcher.execute(
         built,
         new TestExecutionListener() {
+          private TestPlan plan;
+
+          @Override
+          public void testPlanExecutionStarted(TestPlan testPlan) {
+            plan = testPlan;
+          }
+
           @Override
           public void executionFinished(TestIdentifier id, TestExecutionResult result) {
             boolean ok = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
             if (id.isTest() || (!ok && id.getParentId().isPresent())) {
               (ok ? succeeded : failed).incrementAndGet();
+              String file =
+                  id.isTest()
+                      ? plan.getParent(id).map(p -> p.getDisplayName() + " > ").orElse("")
+                      : "";
               String message =
                   result.getThrowable().map(t -> "\n        " + t.getMessage()).orElse("");
-              lines.add((ok ? "  ok    " : "  FAIL  ") + id.getDisplayName() + message);
+              lines.add((ok ? "  ok    " : "  FAIL  ") + file + id.getDisplayName() + message);
             }
           }
         });

@@ -154,7 +154,9 @@ class TestingFrameworkTest {
     assertThat(report.failed()).isZero();
     assertThat(report.lines())
         .containsExactlyInAnyOrder(
-            "  ok    reports itself up", "  ok    stocks an item", "  ok    reads the item back");
+            "  ok    health.contract > reports itself up",
+            "  ok    inventory.contract > stocks an item",
+            "  ok    inventory.contract > reads the item back");
   }
 
   @Test
@@ -177,7 +179,10 @@ class TestingFrameworkTest {
                 assertThat(l)
                     .startsWith("  FAIL  bad-status.contract\n        ")
                     .endsWith("bad-status.contract:4: status must be a number from 100 to 599: 99"))
-        .anySatisfy(l -> assertThat(l).startsWith("  FAIL  untagged\n        no service to test"));
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("  FAIL  tagged.contract > untagged\n        no service to test"));
   }
 
   @Test
