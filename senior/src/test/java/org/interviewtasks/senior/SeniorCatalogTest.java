@@ -14,6 +14,6 @@ class SeniorCatalogTest extends CatalogContract {
 
   @Override
   protected Set<String> completeCategories() {
-    return Set.of("bigdata");
+    return Set.of("advanced", "concurrency", "bigdata", "architecture", "operations");
   }
 }

@@ -64,7 +64,10 @@ import org.interviewtasks.common.Task;
  * burn rate over two windows (e.g. 14.4x over 1h and 5m for a 99.9% SLO): it pages fast on a heavy
  * outage and stays silent on a short blip, with recording rules so each window is computed once.
  */
-@Task(id = "senior.operations.1", title = "Real-time monitoring, logging and alerts")
+@Task(
+    id = "senior.operations.1",
+    title = "Real-time monitoring, logging and alerts",
+    usage = "[--serve [port]]   a short demo, or serve on a port in 0..65535 (0: any free one)")
 public final class RealTimeMonitoring {
 
   /** The alert rules file, a resource of this package. */

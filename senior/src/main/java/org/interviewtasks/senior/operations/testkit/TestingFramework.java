@@ -70,7 +70,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * contracts only. <i>"Why not mock Redis in the integration layer?"</i> The atomic reservation is a
  * Lua script: only a real Redis proves it runs, and runs atomically.
  */
-@Task(id = "senior.operations.3", title = "Testing framework")
+@Task(
+    id = "senior.operations.3",
+    title = "Testing framework",
+    usage = "[TAG_EXPRESSION]   run the contract cases whose tags match, e.g. smoke")
 public final class TestingFramework {
 
   /** The tag of the unit layer. */
@@ -139,6 +142,9 @@ public final class TestingFramework {
     Objects.requireNonNull(tagExpression, "tagExpression");
     if (selectors.isEmpty()) {
       throw new IllegalArgumentException("no selector: nothing to run");
+    }
+    for (int i = 0; i < selectors.size(); i++) {
+      Objects.requireNonNull(selectors.get(i), "selector " + i + " is null");
     }
     LauncherDiscoveryRequestBuilder request =
         LauncherDiscoveryRequestBuilder.request()

@@ -80,7 +80,10 @@ import org.interviewtasks.common.Task;
  * record's context rather than one parent. <i>"How do logs join in?"</i> Put the trace and span ids
  * in the logging MDC (the agent does), so a backend jumps from a span to its logs.
  */
-@Task(id = "senior.operations.4", title = "Distributed tracing")
+@Task(
+    id = "senior.operations.4",
+    title = "Distributed tracing",
+    usage = "[sku quantity] [--otlp URL]")
 public final class DistributedTracing implements AutoCloseable {
 
   /** The {@code service.name} of the edge service. */
