@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.interviewtasks.common.Task;
 import org.interviewtasks.common.TaskId;
@@ -303,11 +305,28 @@ public final class Practice {
     }
     out.println(time + " (JVM start excluded)");
     if (!s.failures().isEmpty()) {
-      int shown = Math.min(SHOWN_FAILURES, s.failures().size());
+      // Failures alike (the same exception, message and place) are shown once, with a count, so
+      // that five cases of one parameterized test do not hide the other problems.
+      Map<String, List<TestSummary.Failure>> alike = new LinkedHashMap<>();
+      for (TestSummary.Failure f : s.failures()) {
+        String key =
+            f.exception() + "\n" + f.message().lines().findFirst().orElse("") + "\n" + f.where();
+        alike.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+      }
+      int shown = Math.min(SHOWN_FAILURES, alike.size());
       out.println();
-      out.println("The first " + shown + " of " + s.failed() + " failures:");
-      for (int i = 0; i < shown; i++) {
-        printFailure(i + 1, s.failures().get(i));
+      out.println(
+          "The first "
+              + (shown == 1 ? "failure" : shown + " different failures")
+              + " of "
+              + s.failed()
+              + ":");
+      int number = 0;
+      for (List<TestSummary.Failure> group : alike.values()) {
+        if (number == shown) {
+          break;
+        }
+        printFailure(++number, group.get(0), group.size() - 1);
       }
       out.println();
       out.println("Everything the tests printed: " + layout.show(mine.log()));
@@ -322,8 +341,13 @@ public final class Practice {
     return TESTS_FAILED;
   }
 
-  private void printFailure(int number, TestSummary.Failure failure) {
-    out.println("  " + number + ". " + failure.test());
+  private void printFailure(int number, TestSummary.Failure failure, int more) {
+    out.println(
+        "  "
+            + number
+            + ". "
+            + failure.test()
+            + (more == 0 ? "" : "   (and " + more + " more failing alike)"));
     String type = failure.exception();
     String simple = type.substring(type.lastIndexOf('.') + 1);
     boolean assertion =

@@ -236,7 +236,9 @@ public final class StubWriter {
           candidates.add(member);
         }
       } else if (member instanceof ConstructorDeclaration constructor) {
-        if (kind != Kind.ENUM && !passesParametersOn(constructor)) {
+        if (kind != Kind.ENUM
+            && !constructor.getBody().isEmpty()
+            && !passesParametersOn(constructor)) {
           constructor.setBody(constructorStub(constructor.getBody(), owner));
         }
       } else if (member instanceof CompactConstructorDeclaration compact) {

@@ -28,7 +28,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 public final class TestRunner {
 
-  private static final int MAX_RECORDED_FAILURES = 50;
+  private static final int MAX_RECORDED_FAILURES = 500;
 
   private TestRunner() {}
 
