@@ -98,7 +98,7 @@ final class CheckAll {
     for (Level level : Level.values()) {
       List<PracticeTask> ofLevel = tasks.stream().filter(t -> t.level() == level).toList();
       if (!ofLevel.isEmpty()) {
-        rows.addAll(runLevel(ofLevel, level == Level.SENIOR ? 1 : JOBS, base));
+        rows.addAll(runLevel(ofLevel, level, base));
       }
     }
     long nanos = System.nanoTime() - start;
@@ -113,18 +113,96 @@ final class CheckAll {
     return id.equals(filter) || id.startsWith(filter + ".");
   }
 
-  private List<Row> runLevel(List<PracticeTask> tasks, int jobs, Path base)
+  /** A task whose stub compiled, ready to run. */
+  private record Prepared(PracticeTask task, TaskFiles files, Path dir, long nanos) {
+    Path classes() {
+      return dir.resolve("classes");
+    }
+
+    Path summary() {
+      return dir.resolve("stub-summary.tsv");
+    }
+  }
+
+  private List<Row> runLevel(List<PracticeTask> tasks, Level level, Path base)
       throws InterruptedException, IOException {
     List<Row> rows = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(jobs);
-    try {
-      List<Future<Row>> futures = new ArrayList<>();
-      for (PracticeTask task : tasks) {
-        futures.add(pool.submit(() -> checkOne(task, base)));
+    List<Prepared> ready = new ArrayList<>();
+    for (PracticeTask task : tasks) {
+      Object prepared = prepare(task, base);
+      if (prepared instanceof Row row) {
+        rows.add(print(row));
+      } else {
+        ready.add((Prepared) prepared);
       }
-      for (Future<Row> future : futures) {
+    }
+    if (level == Level.SENIOR) {
+      for (Prepared p : ready) {
+        long start = System.nanoTime();
+        TestFork.Result result =
+            TestFork.run(
+                layout, level, p.classes(), p.files().testClasses(), p.dir(), "stub", TIMEOUT);
+        rows.add(print(row(p.task(), result, p.nanos() + System.nanoTime() - start)));
+      }
+    } else {
+      rows.addAll(runBatches(ready, level, base));
+    }
+    return rows;
+  }
+
+  /** Writes and compiles a task's stub: a {@link Prepared}, or the {@link Row} of a failure. */
+  private Object prepare(PracticeTask task, Path base) throws IOException {
+    long start = System.nanoTime();
+    Path dir = base.resolve(task.id().toString());
+    Path src = dir.resolve("src");
+    TaskFiles files = TaskFiles.of(task, writer);
+    if (files.tests().isEmpty()) {
+      return new Row(task, 0, 0, 0, System.nanoTime() - start, "no-tests", "no test class found");
+    }
+    List<Path> stubs = Workspace.writeStubs(files, writer, src, null);
+    LearnerCompiler.Result compiled =
+        compiler.compile(
+            stubs, src, LevelClasspath.of(layout, task.level()), dir.resolve("classes"), layout);
+    if (!compiled.success()) {
+      return new Row(
+          task,
+          0,
+          0,
+          0,
+          System.nanoTime() - start,
+          "does-not-compile",
+          String.join(" | ", compiled.errors().stream().limit(3).toList()));
+    }
+    return new Prepared(task, files, dir, System.nanoTime() - start);
+  }
+
+  /**
+   * Junior and mid: the tasks split into {@code JOBS} plans, each run by one JVM (a class loader
+   * per task); a JVM ended by a task's time-out is followed by another for the rest of its plan.
+   */
+  private List<Row> runBatches(List<Prepared> ready, Level level, Path base)
+      throws InterruptedException, IOException {
+    int jobs = Math.max(1, Math.min(JOBS, ready.size()));
+    List<List<Prepared>> plans = new ArrayList<>();
+    for (int i = 0; i < jobs; i++) {
+      plans.add(new ArrayList<>());
+    }
+    for (int i = 0; i < ready.size(); i++) {
+      plans.get(i % jobs).add(ready.get(i));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(jobs);
+    Map<Prepared, String> verdicts = new java.util.concurrent.ConcurrentHashMap<>();
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int i = 0; i < jobs; i++) {
+        List<Prepared> plan = plans.get(i);
+        Path planFile = base.resolve(level.key() + "-plan-" + (i + 1) + ".tsv");
+        Path log = base.resolve(level.key() + "-plan-" + (i + 1) + ".log");
+        futures.add(pool.submit(() -> runPlan(plan, planFile, log, level, verdicts)));
+      }
+      for (Future<?> future : futures) {
         try {
-          rows.add(future.get());
+          future.get();
         } catch (ExecutionException e) {
           throw new IOException("check-all failed unexpectedly", e.getCause());
         }
@@ -132,62 +210,63 @@ final class CheckAll {
     } finally {
       pool.shutdownNow();
     }
+    List<Row> rows = new ArrayList<>();
+    for (Prepared p : ready) {
+      String verdict = verdicts.get(p);
+      Path log = base.resolve(level.key() + "-plan-" + (ready.indexOf(p) % jobs + 1) + ".log");
+      if (verdict != null) {
+        rows.add(print(new Row(p.task(), 0, 0, 0, p.nanos(), verdict, "log: " + layout.show(log))));
+      } else {
+        TestSummary s = TestSummary.read(p.summary());
+        rows.add(
+            print(
+                row(
+                    p.task(),
+                    new TestFork.Result(s, false, 0, log, s.nanos()),
+                    p.nanos() + s.nanos())));
+      }
+    }
     return rows;
   }
 
-  private Row checkOne(PracticeTask task, Path base) throws IOException, InterruptedException {
-    long start = System.nanoTime();
-    Path dir = base.resolve(task.id().toString());
-    Path src = dir.resolve("src");
-    TaskFiles files;
-    List<Path> stubs;
-    synchronized (writer) {
-      files = TaskFiles.of(task, writer);
-      stubs = Workspace.writeStubs(files, writer, src, null);
+  private Void runPlan(
+      List<Prepared> plan, Path planFile, Path log, Level level, Map<Prepared, String> verdicts)
+      throws IOException, InterruptedException {
+    List<String> lines = new ArrayList<>();
+    for (Prepared p : plan) {
+      List<Path> classpath = new ArrayList<>();
+      classpath.add(p.classes());
+      classpath.addAll(LevelClasspath.ownClasses(layout, level));
+      lines.add(
+          String.join(
+              "\t",
+              p.summary().toString(),
+              Long.toString(TIMEOUT.toSeconds()),
+              LevelClasspath.join(classpath),
+              String.join(",", p.files().testClasses())));
     }
-    Row row;
-    if (files.tests().isEmpty()) {
-      row = new Row(task, 0, 0, 0, System.nanoTime() - start, "no-tests", "no test class found");
-    } else {
-      LearnerCompiler.Result compiled;
-      synchronized (compiler) {
-        compiled =
-            compiler.compile(
-                stubs,
-                src,
-                LevelClasspath.of(layout, task.level()),
-                dir.resolve("classes"),
-                layout);
+    Files.write(planFile, lines, StandardCharsets.UTF_8);
+    Files.deleteIfExists(log);
+    while (true) {
+      Duration wall = TIMEOUT.multipliedBy(plan.size() + 1L);
+      int exit = TestFork.runBatch(layout, level, planFile, log, wall);
+      Prepared stuck =
+          plan.stream().filter(p -> !Files.exists(p.summary())).findFirst().orElse(null);
+      if (stuck == null) {
+        return null;
       }
-      if (!compiled.success()) {
-        row =
-            new Row(
-                task,
-                0,
-                0,
-                0,
-                System.nanoTime() - start,
-                "does-not-compile",
-                String.join(" | ", compiled.errors().stream().limit(3).toList()));
-      } else {
-        TestFork.Result result =
-            TestFork.run(
-                layout,
-                task.level(),
-                dir.resolve("classes"),
-                files.testClasses(),
-                dir,
-                "stub",
-                TIMEOUT);
-        row = row(task, result, System.nanoTime() - start);
-      }
+      verdicts.put(stuck, exit == 3 || exit == -1 ? "timed-out" : "crashed");
+      new TestSummary(0, 0, 0, 0, List.of()).write(stuck.summary()); // the next JVM skips it
     }
+  }
+
+  private Row print(Row row) {
     synchronized (out) {
       out.println(
           String.format(
                   Locale.ROOT,
                   "  %-24s %5d tests %5d fail on the stub  %-16s %7s",
-                  task.id(),
+                  row.task().id(),
                   row.tests(),
                   row.failed(),
                   row.verdict(),

@@ -52,6 +52,17 @@ final class LevelClasspath {
     return entries;
   }
 
+  /** The level's own class folders: its test classes, then its classes. */
+  static List<Path> ownClasses(Layout layout, Level level) throws IOException {
+    return of(layout, level).subList(0, 2);
+  }
+
+  /** The level's dependencies, without its own class folders. */
+  static List<Path> dependencies(Layout layout, Level level) throws IOException {
+    List<Path> all = of(layout, level);
+    return all.subList(2, all.size());
+  }
+
   static String join(List<Path> entries) {
     return String.join(java.io.File.pathSeparator, entries.stream().map(Path::toString).toList());
   }

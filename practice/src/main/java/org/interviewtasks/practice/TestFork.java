@@ -66,22 +66,7 @@ final class TestFork {
     }
     classpath.add(ownClasses());
     classpath.addAll(LevelClasspath.of(layout, level));
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("--enable-native-access=ALL-UNNAMED");
-    if (Runtime.version().feature() >= 24) {
-      command.add("--sun-misc-unsafe-memory-access=allow"); // as senior's jdk24 profile
-    }
-    command.add("-Dbasedir=" + layout.levelDir(level));
-    for (String property : PASSED_ON) {
-      String value = System.getProperty(property);
-      if (value != null && !value.isBlank()) {
-        command.add("-D" + property + "=" + value);
-      }
-    }
-    command.add("-classpath");
-    command.add(LevelClasspath.join(classpath));
-    command.add(TestRunner.class.getName());
+    List<String> command = java(layout, level, classpath);
     command.add(summaryFile.toString());
     command.addAll(testClasses);
     long start = System.nanoTime();
@@ -102,6 +87,57 @@ final class TestFork {
     TestSummary summary =
         finished && Files.isRegularFile(summaryFile) ? TestSummary.read(summaryFile) : null;
     return new Result(summary, !finished, finished ? process.exitValue() : -1, log, wall);
+  }
+
+  /**
+   * Runs a plan of several tasks in one JVM ({@link TestRunner}'s batch mode), each task in a class
+   * loader of its own over the level's dependencies; see {@link TestRunner#main}.
+   *
+   * @return the JVM's exit code: 0 when the plan is done, 3 when a task timed out
+   */
+  static int runBatch(Layout layout, Level level, Path plan, Path log, Duration timeout)
+      throws IOException, InterruptedException {
+    List<Path> classpath = new ArrayList<>();
+    classpath.add(ownClasses());
+    classpath.addAll(LevelClasspath.dependencies(layout, level));
+    List<String> command = java(layout, level, classpath);
+    command.add("--batch");
+    command.add(plan.toString());
+    Process process =
+        new ProcessBuilder(command)
+            .directory(layout.levelDir(level).toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+            .start();
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      process.waitFor(30, TimeUnit.SECONDS);
+      return -1;
+    }
+    return process.exitValue();
+  }
+
+  /** The java command up to the runner's arguments: flags as the level's Surefire gives them. */
+  private static List<String> java(Layout layout, Level level, List<Path> classpath) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("--enable-native-access=ALL-UNNAMED");
+    if (Runtime.version().feature() >= 24) {
+      command.add("--sun-misc-unsafe-memory-access=allow"); // as senior's jdk24 profile
+    }
+    command.add("-Dbasedir=" + layout.levelDir(level));
+    for (String property : PASSED_ON) {
+      String value = System.getProperty(property);
+      if (value != null && !value.isBlank()) {
+        command.add("-D" + property + "=" + value);
+      }
+    }
+    command.add("-classpath");
+    command.add(LevelClasspath.join(classpath));
+    command.add(TestRunner.class.getName());
+    return command;
   }
 
   private static java.io.File nullDevice() {

@@ -3,6 +3,10 @@ package org.interviewtasks.practice;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,17 +37,111 @@ public final class TestRunner {
   private TestRunner() {}
 
   /**
-   * Runs the test classes and writes the summary.
+   * Runs the test classes and writes the summary; or, with {@code --batch <plan>}, runs several
+   * tasks one after the other, each in a class loader of its own.
    *
-   * @param args the summary file, then the test classes' names
+   * @param args the summary file, then the test classes' names; or {@code --batch} and a plan file
    */
-  public static void main(String[] args) throws IOException {
-    if (args.length < 2) {
-      System.err.println("usage: TestRunner <summary-file> <test-class>...");
+  public static void main(String[] args) throws IOException, InterruptedException {
+    if (args.length == 2 && args[0].equals("--batch")) {
+      batch(Path.of(args[1]));
+    } else if (args.length >= 2) {
+      Thread.currentThread().setContextClassLoader(TestRunner.class.getClassLoader());
+      List<Class<?>> classes = new ArrayList<>();
+      for (String name : Arrays.asList(args).subList(1, args.length)) {
+        classes.add(load(name, TestRunner.class.getClassLoader()));
+      }
+      execute(classes).write(Path.of(args[0]));
+    } else {
+      System.err.println("usage: TestRunner <summary-file> <test-class>... | --batch <plan-file>");
       System.exit(2);
     }
-    List<ClassSelector> selectors =
-        Arrays.stream(args, 1, args.length).map(name -> selectClass(name)).toList();
+    System.out.flush();
+    System.exit(0);
+  }
+
+  /**
+   * Runs a plan: one task a line, {@code <summary-file> TAB <timeout-seconds> TAB <class path> TAB
+   * <test classes, comma-separated>}. Each task's classes (the stub's first, then the level's test
+   * classes and classes) get a fresh class loader over the JVM's own (the level's dependencies), so
+   * one JVM checks a whole level. A task that outlives its time-out ends the JVM with exit code 3;
+   * the caller starts a new one for the tasks after it.
+   */
+  private static void batch(Path plan) throws IOException, InterruptedException {
+    for (String line : Files.readAllLines(plan, StandardCharsets.UTF_8)) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] cells = line.split("\t", -1);
+      Path summaryFile = Path.of(cells[0]);
+      if (Files.exists(summaryFile)) {
+        continue; // done by an earlier JVM of this plan
+      }
+      long timeoutSeconds = Long.parseLong(cells[1]);
+      List<URL> urls = new ArrayList<>();
+      for (String entry : cells[2].split(java.io.File.pathSeparator, -1)) {
+        urls.add(Path.of(entry).toUri().toURL());
+      }
+      List<String> names = Arrays.asList(cells[3].split(",", -1));
+      System.out.println("=== " + summaryFile.getParent().getFileName() + " " + names);
+      try (URLClassLoader loader =
+          new URLClassLoader(urls.toArray(URL[]::new), TestRunner.class.getClassLoader())) {
+        TestSummary[] result = new TestSummary[1];
+        Throwable[] problem = new Throwable[1];
+        Thread worker =
+            new Thread(
+                () -> {
+                  try {
+                    List<Class<?>> classes = new ArrayList<>();
+                    for (String name : names) {
+                      classes.add(load(name, loader));
+                    }
+                    result[0] = execute(classes);
+                  } catch (RuntimeException | LinkageError e) {
+                    problem[0] = e;
+                  }
+                },
+                "task-tests");
+        worker.setContextClassLoader(loader);
+        worker.setDaemon(true);
+        worker.start();
+        worker.join(timeoutSeconds * 1000);
+        if (worker.isAlive()) {
+          System.out.println("=== timed out after " + timeoutSeconds + " s: " + summaryFile);
+          System.out.flush();
+          System.exit(3);
+        }
+        if (result[0] == null) {
+          Throwable e = problem[0];
+          String type = e == null ? "" : e.getClass().getName();
+          result[0] =
+              new TestSummary(
+                  0,
+                  1,
+                  0,
+                  0,
+                  List.of(
+                      new TestSummary.Failure(
+                          String.join(", ", names),
+                          type,
+                          e == null ? "no result" : message(e),
+                          e == null ? "" : where(e))));
+        }
+        result[0].write(summaryFile);
+      }
+    }
+  }
+
+  private static Class<?> load(String name, ClassLoader loader) {
+    try {
+      return Class.forName(name, false, loader);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalArgumentException("no test class " + name + " on the class path", e);
+    }
+  }
+
+  private static TestSummary execute(List<Class<?>> classes) {
+    List<ClassSelector> selectors = classes.stream().map(c -> selectClass(c)).toList();
     LauncherDiscoveryRequest request =
         LauncherDiscoveryRequestBuilder.request().selectors(selectors).build();
     Listener listener = new Listener();
@@ -51,10 +149,8 @@ public final class TestRunner {
     long start = System.nanoTime();
     launcher.execute(request, listener);
     long nanos = System.nanoTime() - start;
-    new TestSummary(listener.passed, listener.failed, listener.skipped, nanos, listener.failures)
-        .write(Path.of(args[0]));
-    System.out.flush();
-    System.exit(0);
+    return new TestSummary(
+        listener.passed, listener.failed, listener.skipped, nanos, listener.failures);
   }
 
   private static final class Listener implements TestExecutionListener {
