@@ -21,8 +21,12 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.comments.BlockComment;
 import com.github.javaparser.ast.comments.LineComment;
+import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.Name;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
@@ -141,6 +145,21 @@ public final class StubWriter {
     return names;
   }
 
+  /**
+   * The names a node's code refers to (not those it declares): variables and fields, methods called
+   * or referenced, types used, annotations.
+   */
+  public static Set<String> referencesIn(Node node) {
+    Set<String> names = new HashSet<>();
+    node.findAll(NameExpr.class).forEach(n -> names.add(n.getNameAsString()));
+    node.findAll(MethodCallExpr.class).forEach(n -> names.add(n.getNameAsString()));
+    node.findAll(FieldAccessExpr.class).forEach(n -> names.add(n.getNameAsString()));
+    node.findAll(MethodReferenceExpr.class).forEach(n -> names.add(n.getIdentifier()));
+    node.findAll(ClassOrInterfaceType.class).forEach(n -> names.add(n.getNameAsString()));
+    node.findAll(AnnotationExpr.class).forEach(n -> names.add(n.getName().getIdentifier()));
+    return names;
+  }
+
   /** The simple names of the types a unit declares at its top level. */
   public static List<String> topLevelTypes(CompilationUnit unit) {
     return unit.getTypes().stream().map(TypeDeclaration::getNameAsString).toList();
@@ -202,7 +221,7 @@ public final class StubWriter {
     Set<String> used = new HashSet<>();
     for (Node child : type.getChildNodes()) {
       if (!(child instanceof BodyDeclaration<?> member && dropped.contains(member))) {
-        used.addAll(namesIn(child));
+        used.addAll(referencesIn(child));
       }
     }
     boolean changed = true;
@@ -211,7 +230,7 @@ public final class StubWriter {
       for (BodyDeclaration<?> candidate : List.copyOf(dropped)) {
         if (declaredNames(candidate).stream().anyMatch(used::contains)) {
           dropped.remove(candidate);
-          used.addAll(namesIn(candidate));
+          used.addAll(referencesIn(candidate));
           changed = true;
         }
       }

@@ -174,7 +174,7 @@ public record TaskFiles(PracticeTask task, List<Path> sources, List<Path> tests)
     for (int i = 0; i < queue.size(); i++) {
       CompilationUnit unit = writer.parse(mainRoot.resolve(queue.get(i)));
       writer.stub(unit, null);
-      Set<String> mentioned = StubWriter.namesIn(unit);
+      Set<String> mentioned = StubWriter.referencesIn(unit);
       typesByFile.forEach(
           (file, types) -> {
             if (types.stream().anyMatch(mentioned::contains) && chosen.add(file)) {
