@@ -41,6 +41,7 @@ final class CheckAll {
    * @param tests the tests that ran (or were skipped)
    * @param failed the failing tests (and test classes that failed as a whole)
    * @param passed the passing tests
+   * @param notRun the tests that did not run because their class failed as a whole
    * @param nanos the wall time of the task's check (stub, compilation and JVM included)
    * @param verdict {@code ok}, {@code passes-on-stub}, {@code no-tests}, {@code does-not-compile},
    *     {@code timed-out} or {@code crashed}
@@ -51,6 +52,7 @@ final class CheckAll {
       int tests,
       int failed,
       int passed,
+      int notRun,
       long nanos,
       String verdict,
       String note) {
@@ -157,7 +159,8 @@ final class CheckAll {
     Path src = dir.resolve("src");
     TaskFiles files = TaskFiles.of(task, writer);
     if (files.tests().isEmpty()) {
-      return new Row(task, 0, 0, 0, System.nanoTime() - start, "no-tests", "no test class found");
+      return new Row(
+          task, 0, 0, 0, 0, System.nanoTime() - start, "no-tests", "no test class found");
     }
     List<Path> stubs = Workspace.writeStubs(files, writer, src, null);
     LearnerCompiler.Result compiled =
@@ -166,6 +169,7 @@ final class CheckAll {
     if (!compiled.success()) {
       return new Row(
           task,
+          0,
           0,
           0,
           0,
@@ -215,7 +219,8 @@ final class CheckAll {
       String verdict = verdicts.get(p);
       Path log = base.resolve(level.key() + "-plan-" + (ready.indexOf(p) % jobs + 1) + ".log");
       if (verdict != null) {
-        rows.add(print(new Row(p.task(), 0, 0, 0, p.nanos(), verdict, "log: " + layout.show(log))));
+        rows.add(
+            print(new Row(p.task(), 0, 0, 0, 0, p.nanos(), verdict, "log: " + layout.show(log))));
       } else {
         TestSummary s = TestSummary.read(p.summary());
         rows.add(
@@ -256,7 +261,7 @@ final class CheckAll {
         return null;
       }
       verdicts.put(stuck, exit == 3 || exit == -1 ? "timed-out" : "crashed");
-      new TestSummary(0, 0, 0, 0, List.of()).write(stuck.summary()); // the next JVM skips it
+      new TestSummary(0, 0, 0, 0, 0, List.of()).write(stuck.summary()); // the next JVM skips it
     }
   }
 
@@ -265,10 +270,11 @@ final class CheckAll {
       out.println(
           String.format(
                   Locale.ROOT,
-                  "  %-24s %5d tests %5d fail on the stub  %-16s %7s",
+                  "  %-24s %5d tests %5d fail on the stub %-22s %-16s %7s",
                   row.task().id(),
                   row.tests(),
                   row.failed(),
+                  row.notRun() == 0 ? "" : "(" + row.notRun() + " not run)",
                   row.verdict(),
                   Practice.seconds(row.nanos()))
               + (row.ok() ? "" : "  " + row.note()));
@@ -280,7 +286,7 @@ final class CheckAll {
     TestSummary s = result.summary();
     if (s == null) {
       String verdict = result.timedOut() ? "timed-out" : "crashed";
-      return new Row(task, 0, 0, 0, nanos, verdict, "log: " + layout.show(result.log()));
+      return new Row(task, 0, 0, 0, 0, nanos, verdict, "log: " + layout.show(result.log()));
     }
     String verdict;
     if (s.failed() > 0) {
@@ -296,12 +302,12 @@ final class CheckAll {
             : s.failures().get(0).exception()
                 + ": "
                 + s.failures().get(0).message().lines().findFirst().orElse("");
-    return new Row(task, s.total(), s.failed(), s.passed(), nanos, verdict, note);
+    return new Row(task, s.total(), s.failed(), s.passed(), s.notRun(), nanos, verdict, note);
   }
 
   private static void writeReport(List<Row> rows, Path report) throws IOException {
     List<String> lines = new ArrayList<>();
-    lines.add("id\tlevel\ttests\tfailed_on_stub\tpassed_on_stub\tseconds\tverdict\tnote");
+    lines.add("id\tlevel\ttests\tfailed_on_stub\tpassed_on_stub\tnot_run\tseconds\tverdict\tnote");
     for (Row row : rows) {
       lines.add(
           String.join(
@@ -311,6 +317,7 @@ final class CheckAll {
               Integer.toString(row.tests()),
               Integer.toString(row.failed()),
               Integer.toString(row.passed()),
+              Integer.toString(row.notRun()),
               String.format(Locale.ROOT, "%.1f", row.nanos() / 1e9),
               row.verdict(),
               TestSummary.escape(row.note())));

@@ -293,6 +293,9 @@ public final class Practice {
     if (s.skipped() > 0) {
       counts += ", " + s.skipped() + " skipped";
     }
+    if (s.notRun() > 0) {
+      counts += " (" + s.notRun() + " more did not run: their class failed as a whole)";
+    }
     out.println(head + counts + "   [" + (passed ? "PASSED" : "FAILED") + "]");
     out.println("  tests: " + String.join(", ", files.testNames()));
     String time = "  time:  your code " + seconds(s.nanos());

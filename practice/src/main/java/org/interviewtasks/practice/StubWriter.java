@@ -4,6 +4,7 @@ import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.BodyDeclaration;
@@ -224,11 +225,20 @@ public final class StubWriter {
         used.addAll(referencesIn(child));
       }
     }
+    // A sealed type without a permits clause needs its subtypes of the same file, private or not.
+    Set<String> sealed = new HashSet<>();
+    type.findCompilationUnit()
+        .ifPresent(
+            unit ->
+                unit.findAll(ClassOrInterfaceDeclaration.class).stream()
+                    .filter(d -> d.hasModifier(Modifier.Keyword.SEALED))
+                    .forEach(d -> sealed.add(d.getNameAsString())));
     boolean changed = true;
     while (changed) {
       changed = false;
       for (BodyDeclaration<?> candidate : List.copyOf(dropped)) {
-        if (declaredNames(candidate).stream().anyMatch(used::contains)) {
+        if (declaredNames(candidate).stream().anyMatch(used::contains)
+            || subtypesSealed(candidate, sealed)) {
           dropped.remove(candidate);
           used.addAll(referencesIn(candidate));
           changed = true;
@@ -333,6 +343,19 @@ public final class StubWriter {
             new ClassOrInterfaceType(null, "UnsupportedOperationException"),
             NodeList.nodeList(new StringLiteralExpr(TODO + what)));
     return new BlockStmt(NodeList.nodeList(new ThrowStmt(exception)));
+  }
+
+  private static boolean subtypesSealed(BodyDeclaration<?> member, Set<String> sealed) {
+    List<ClassOrInterfaceType> supers = new ArrayList<>();
+    if (member instanceof ClassOrInterfaceDeclaration declaration) {
+      supers.addAll(declaration.getExtendedTypes());
+      supers.addAll(declaration.getImplementedTypes());
+    } else if (member instanceof RecordDeclaration record) {
+      supers.addAll(record.getImplementedTypes());
+    } else if (member instanceof EnumDeclaration enumeration) {
+      supers.addAll(enumeration.getImplementedTypes());
+    }
+    return supers.stream().anyMatch(s -> sealed.contains(s.getNameAsString()));
   }
 
   private static Set<String> declaredNames(BodyDeclaration<?> member) {

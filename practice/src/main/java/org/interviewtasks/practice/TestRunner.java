@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.launcher.Launcher;
@@ -120,6 +122,7 @@ public final class TestRunner {
                   1,
                   0,
                   0,
+                  0,
                   List.of(
                       new TestSummary.Failure(
                           String.join(", ", names),
@@ -150,7 +153,12 @@ public final class TestRunner {
     launcher.execute(request, listener);
     long nanos = System.nanoTime() - start;
     return new TestSummary(
-        listener.passed, listener.failed, listener.skipped, nanos, listener.failures);
+        listener.passed,
+        listener.failed,
+        listener.skipped,
+        listener.notRun,
+        nanos,
+        listener.failures);
   }
 
   private static final class Listener implements TestExecutionListener {
@@ -158,11 +166,25 @@ public final class TestRunner {
     private int passed;
     private int failed;
     private int skipped;
+    private int notRun;
+    private final Set<String> started = new HashSet<>();
     private final List<TestSummary.Failure> failures = new ArrayList<>();
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
       this.plan = testPlan;
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier id) {
+      started.add(id.getUniqueId());
+    }
+
+    private long neverStarted(TestIdentifier container) {
+      return plan.getDescendants(container).stream()
+          .filter(TestIdentifier::isTest)
+          .filter(t -> !started.contains(t.getUniqueId()))
+          .count();
     }
 
     @Override
@@ -188,6 +210,9 @@ public final class TestRunner {
         }
         case FAILED -> {
           failed++;
+          if (id.isContainer()) {
+            notRun += (int) neverStarted(id);
+          }
           if (failures.size() < MAX_RECORDED_FAILURES) {
             failures.add(failure(id, result.getThrowable()));
           }
@@ -198,7 +223,7 @@ public final class TestRunner {
     private TestSummary.Failure failure(TestIdentifier id, Optional<Throwable> thrown) {
       String name = path(id);
       if (id.isContainer()) {
-        long tests = plan.getDescendants(id).stream().filter(TestIdentifier::isTest).count();
+        long tests = neverStarted(id);
         name += " (the whole class" + (tests > 0 ? ", " + tests + " tests not run" : "") + ")";
       }
       if (thrown.isEmpty()) {

@@ -20,14 +20,16 @@ import java.util.Objects;
  * @param passed tests that passed
  * @param failed tests that failed, and test classes that failed before their tests could run
  * @param skipped tests skipped or aborted (a failed assumption)
+ * @param notRun tests that never ran because their class failed as a whole (in its set-up)
  * @param nanos how long the tests ran, JVM start and discovery excluded
  * @param failures each failure, in the order they happened
  */
-public record TestSummary(int passed, int failed, int skipped, long nanos, List<Failure> failures) {
+public record TestSummary(
+    int passed, int failed, int skipped, int notRun, long nanos, List<Failure> failures) {
 
   /** Validates and copies the parts. */
   public TestSummary {
-    if (passed < 0 || failed < 0 || skipped < 0 || nanos < 0) {
+    if (passed < 0 || failed < 0 || skipped < 0 || notRun < 0 || nanos < 0) {
       throw new IllegalArgumentException("counts and time must not be negative");
     }
     failures = List.copyOf(failures);
@@ -52,7 +54,7 @@ public record TestSummary(int passed, int failed, int skipped, long nanos, List<
     }
   }
 
-  /** The tests that ran or were skipped. */
+  /** The tests that ran or were skipped (a failed class counts as one). */
   public int total() {
     return passed + failed + skipped;
   }
@@ -68,6 +70,7 @@ public record TestSummary(int passed, int failed, int skipped, long nanos, List<
     lines.add("count\tpassed\t" + passed);
     lines.add("count\tfailed\t" + failed);
     lines.add("count\tskipped\t" + skipped);
+    lines.add("count\tnotrun\t" + notRun);
     lines.add("nanos\t" + nanos);
     for (Failure f : failures) {
       lines.add(
@@ -92,6 +95,7 @@ public record TestSummary(int passed, int failed, int skipped, long nanos, List<
     int passed = 0;
     int failed = 0;
     int skipped = 0;
+    int notRun = 0;
     long nanos = 0;
     List<Failure> failures = new ArrayList<>();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -103,6 +107,7 @@ public record TestSummary(int passed, int failed, int skipped, long nanos, List<
             case "passed" -> passed = value;
             case "failed" -> failed = value;
             case "skipped" -> skipped = value;
+            case "notrun" -> notRun = value;
             default -> throw new IllegalStateException(file + ": unknown count " + cells[1]);
           }
         }
@@ -118,7 +123,7 @@ public record TestSummary(int passed, int failed, int skipped, long nanos, List<
         default -> throw new IllegalStateException(file + ": unknown record: " + line);
       }
     }
-    return new TestSummary(passed, failed, skipped, nanos, failures);
+    return new TestSummary(passed, failed, skipped, notRun, nanos, failures);
   }
 
   static String escape(String text) {
