@@ -54,6 +54,13 @@ public abstract class HostileApiContract {
   protected abstract Level level();
 
   /**
+   * The package whose tasks are called: the level's, unless a test of the contract says another.
+   */
+  protected String packageName() {
+    return level().packageName();
+  }
+
+  /**
    * Methods not called here, as {@code "Class.method"}, each for a reason the overriding test
    * states (a method that starts servers, say, tested on its own). Empty by default.
    */
@@ -64,7 +71,7 @@ public abstract class HostileApiContract {
   @TestFactory
   Stream<DynamicContainer> everyPublicStaticMethodHandlesHostileArguments() {
     List<TaskInfo> tasks =
-        TaskIndex.scan(getClass().getClassLoader(), level().packageName()).ofLevel(level());
+        TaskIndex.scan(getClass().getClassLoader(), packageName()).ofLevel(level());
     assertThat(tasks).as("tasks of %s on the classpath", level()).isNotEmpty();
     return tasks.stream()
         .map(

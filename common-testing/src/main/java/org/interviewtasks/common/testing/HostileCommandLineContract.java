@@ -67,6 +67,13 @@ public abstract class HostileCommandLineContract {
   protected abstract Level level();
 
   /**
+   * The package whose tasks are called: the level's, unless a test of the contract says another.
+   */
+  protected String packageName() {
+    return level().packageName();
+  }
+
+  /**
    * Task ids whose {@code main} is not called here, each with the reason (for example a demo that
    * starts a cluster of servers and takes no arguments, tested on its own). Empty by default.
    */
@@ -111,7 +118,7 @@ public abstract class HostileCommandLineContract {
   @TestFactory
   Stream<DynamicContainer> everyMainEndsCleanlyOnHostileArguments() {
     List<TaskInfo> tasks =
-        TaskIndex.scan(getClass().getClassLoader(), level().packageName()).ofLevel(level());
+        TaskIndex.scan(getClass().getClassLoader(), packageName()).ofLevel(level());
     assertThat(tasks).as("tasks of %s on the classpath", level()).isNotEmpty();
     return tasks.stream()
         .filter(task -> !skipped().contains(task.id().toString()))
