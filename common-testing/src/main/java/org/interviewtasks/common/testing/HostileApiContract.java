@@ -176,15 +176,31 @@ public abstract class HostileApiContract {
           Map.entry(Path.class, HostileApiContract::scratchFile));
 
   /**
-   * A path no file has yet, in a folder of its own under the temporary directory: what a method may
-   * read (and find missing) or write without touching anything else. Never a device: a method that
-   * writes by moving a file into place would replace it.
+   * A path no file has yet, in a folder of its own under one temporary folder that is deleted when
+   * the JVM ends: what a method may read (and find missing) or write without touching anything
+   * else. Never a device: a method that writes by moving a file into place would replace it.
    */
-  private static Path scratchFile() {
-    try {
-      return Files.createTempDirectory("hostile-api-").resolve("file");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  private static synchronized Path scratchFile() {
+    if (scratchRoot == null) {
+      try {
+        scratchRoot = Files.createTempDirectory("hostile-api-");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      Path root = scratchRoot;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(root)));
+    }
+    return scratchRoot.resolve("call-" + ++scratchCalls).resolve("file");
+  }
+
+  private static Path scratchRoot;
+  private static int scratchCalls;
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> tree = Files.walk(root)) {
+      tree.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // best effort at exit: the folder is under the temporary directory
     }
   }
 
