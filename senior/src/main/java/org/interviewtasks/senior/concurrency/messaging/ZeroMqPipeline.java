@@ -6,6 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -204,14 +209,29 @@ public final class ZeroMqPipeline implements AutoCloseable {
     workers.get(index).stop();
   }
 
-  /** Stops the workers and closes every socket; what is in flight is dropped. Idempotent. */
+  /**
+   * Stops the workers and closes every socket; what is in flight is dropped. Idempotent. The
+   * context's termination waits for every socket's close to be acknowledged by JeroMQ's own
+   * threads; should that ever not come, close gives up after {@link #CLOSE_TIMEOUT} with a warning
+   * and leaves those (daemon) threads to the JVM rather than hang its caller.
+   */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
       workers.forEach(WorkerThread::stop);
-      context.close();
+      Thread closer = Thread.ofPlatform().daemon().name(name + "-close").start(context::close);
+      try {
+        if (!closer.join(CLOSE_TIMEOUT)) {
+          LOG.warn("{}: the ZeroMQ context did not terminate within {}", name, CLOSE_TIMEOUT);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
+
+  /** The longest {@link #close} waits for the context to terminate. */
+  static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
   private void ensureOpen() {
     if (closed.get()) {
@@ -255,6 +275,8 @@ public final class ZeroMqPipeline implements AutoCloseable {
     private final byte[] indexBytes;
     private final LongAdder handled = new LongAdder();
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final ExecutorService processing = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile Future<byte[]> current;
     private final Thread thread;
 
     WorkerThread(int index, int sourcePort, int sinkPort, Processor processor, int highWaterMark) {
@@ -268,6 +290,7 @@ public final class ZeroMqPipeline implements AutoCloseable {
       in.connect(LOOPBACK + ":" + sourcePort);
       out = context.createSocket(SocketType.PUSH);
       out.setSndHWM(highWaterMark);
+      out.setSendTimeOut(100);
       out.setLinger(0);
       out.connect(LOOPBACK + ":" + sinkPort);
       thread = Thread.ofPlatform().name(name + "-worker-" + index).daemon().start(this::run);
@@ -281,46 +304,81 @@ public final class ZeroMqPipeline implements AutoCloseable {
             continue;
           }
           byte[] value = in.recv(0);
+          String text = new String(key, StandardCharsets.UTF_8);
+          Future<byte[]> task = processing.submit(() -> processor.process(text, value));
+          current = task;
           String error = null;
           byte[] result;
           try {
-            result =
-                Objects.requireNonNull(
-                    processor.process(new String(key, StandardCharsets.UTF_8), value),
-                    "the processor returned null");
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-          } catch (Exception e) {
-            error = e.getClass().getName() + ": " + e.getMessage();
+            result = task.get();
+            if (result == null) {
+              error = NullPointerException.class.getName() + ": the processor returned null";
+              result = value;
+            }
+          } catch (CancellationException e) {
+            return; // stopped while the processor was busy
+          } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof InterruptedException) {
+              return;
+            }
+            error = cause.getClass().getName() + ": " + cause.getMessage();
             result = value;
+          } finally {
+            current = null;
           }
-          out.sendMore(key);
-          out.sendMore(result);
-          if (error == null) {
-            out.send(indexBytes, 0);
-          } else {
-            out.sendMore(indexBytes);
-            out.send(error.getBytes(StandardCharsets.UTF_8), 0);
+          if (!sendAll(key, result, error)) {
+            return;
           }
           handled.increment();
         }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       } catch (org.zeromq.ZMQException e) {
         // The context was closed under the worker: the pipeline is shutting down.
         LOG.debug("{} worker {} stopped: {}", name, index, e.toString());
       } finally {
+        processing.shutdownNow();
         in.close();
         out.close();
       }
     }
 
-    /** Stops after the message in hand; a processor still busy after a second is interrupted. */
+    /**
+     * Sends the result's frames, each send bounded by the socket's timeout so that a full sink
+     * never keeps a stopping worker; false if the worker stopped before the message was out.
+     */
+    private boolean sendAll(byte[] key, byte[] result, String error) {
+      List<byte[]> frames = new ArrayList<>(List.of(key, result, indexBytes));
+      if (error != null) {
+        frames.add(error.getBytes(StandardCharsets.UTF_8));
+      }
+      for (int f = 0; f < frames.size(); f++) {
+        boolean more = f < frames.size() - 1;
+        while (!(more ? out.sendMore(frames.get(f)) : out.send(frames.get(f), 0))) {
+          if (stopping.get()) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+
+    /**
+     * Stops after the message in hand; a processor still busy after a second is interrupted. Only
+     * the processor's thread is ever interrupted, never the worker's own: a thread interrupted
+     * inside a ZeroMQ call closes the NIO channel its socket signals on, and the context can then
+     * never terminate.
+     */
     void stop() {
       stopping.set(true);
       if (Thread.currentThread() != thread) {
         try {
           if (!thread.join(Duration.ofSeconds(1))) {
-            thread.interrupt();
+            Future<byte[]> busy = current;
+            if (busy != null) {
+              busy.cancel(true);
+            }
             thread.join();
           }
         } catch (InterruptedException e) {

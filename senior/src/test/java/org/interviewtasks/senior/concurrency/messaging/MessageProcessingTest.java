@@ -3,6 +3,7 @@ package org.interviewtasks.senior.concurrency.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -254,6 +255,25 @@ class MessageProcessingTest {
       assertThat(pipeline.handledPerWorker()).containsExactly(0L);
       assertThatThrownBy(() -> pipeline.stopWorker(1))
           .isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void closeEndsWhileAWorkerIsStuckSendingToASinkNobodyReads() {
+      // The worker processes at once, but nobody receives: with a high-water mark of 1 its sends
+      // to the sink block. Closing must stop it without interrupting it inside ZeroMQ, which
+      // would break its socket's signalling and leave the context unable to terminate.
+      ZeroMqPipeline pipeline =
+          track(ZeroMqPipeline.start(1, (key, value) -> value, 1, Duration.ofMillis(300)));
+      byte[] large = new byte[256 * 1024];
+      assertThatThrownBy(
+              () -> {
+                for (int i = 0; i < 2_000; i++) {
+                  pipeline.send("k" + i, large);
+                }
+              })
+          .hasMessageContaining("no worker took the message");
+
+      assertTimeoutPreemptively(Duration.ofSeconds(20), pipeline::close);
     }
 
     @Test
