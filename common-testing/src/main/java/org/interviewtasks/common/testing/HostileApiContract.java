@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -21,8 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.interviewtasks.common.Level;
-import org.interviewtasks.common.TaskIndex;
 import org.interviewtasks.common.TaskInfo;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
@@ -42,23 +39,7 @@ import org.junit.jupiter.api.TestFactory;
  * the right type hangs a method, blows up its memory, or fails it with an exception that names
  * nothing. Methods with a parameter of a type not listed here are left to the task's own tests.
  */
-public abstract class HostileApiContract {
-
-  /** The longest a call may take. */
-  public static final Duration TIME = Duration.ofSeconds(10);
-
-  /** The most a call may allocate on its own thread. */
-  public static final long BYTES = 512L << 20;
-
-  /** The level whose entry classes are called. */
-  protected abstract Level level();
-
-  /**
-   * The package whose tasks are called: the level's, unless a test of the contract says another.
-   */
-  protected String packageName() {
-    return level().packageName();
-  }
+public abstract class HostileApiContract extends HostileContract {
 
   /**
    * Methods not called here, as {@code "Class.method"}, each for a reason the overriding test
@@ -70,10 +51,7 @@ public abstract class HostileApiContract {
 
   @TestFactory
   Stream<DynamicContainer> everyPublicStaticMethodHandlesHostileArguments() {
-    List<TaskInfo> tasks =
-        TaskIndex.scan(getClass().getClassLoader(), packageName()).ofLevel(level());
-    assertThat(tasks).as("tasks of %s on the classpath", level()).isNotEmpty();
-    return tasks.stream()
+    return tasks().stream()
         .map(
             task ->
                 DynamicContainer.dynamicContainer(

@@ -14,7 +14,6 @@ import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -25,10 +24,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.interviewtasks.common.Level;
 import org.interviewtasks.common.Task;
 import org.interviewtasks.common.TaskExit;
-import org.interviewtasks.common.TaskIndex;
 import org.interviewtasks.common.TaskInfo;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
@@ -52,26 +49,10 @@ import org.opentest4j.AssertionFailedError;
  * <p>A level's test extends this class; senior tasks whose {@code main} starts servers list the
  * hostile command lines they take no part in with {@link #skipped}, each with its reason.
  */
-public abstract class HostileCommandLineContract {
-
-  /** The longest a call may take. */
-  public static final Duration TIME = Duration.ofSeconds(10);
-
-  /** The most a call may allocate on its own thread. */
-  public static final long BYTES = 512L << 20;
+public abstract class HostileCommandLineContract extends HostileContract {
 
   /** The most a call may print, beyond four times the size of its arguments. */
   public static final int OUTPUT = 1 << 20;
-
-  /** The level whose tasks are called. */
-  protected abstract Level level();
-
-  /**
-   * The package whose tasks are called: the level's, unless a test of the contract says another.
-   */
-  protected String packageName() {
-    return level().packageName();
-  }
 
   /**
    * Task ids whose {@code main} is not called here, each with the reason (for example a demo that
@@ -117,10 +98,7 @@ public abstract class HostileCommandLineContract {
 
   @TestFactory
   Stream<DynamicContainer> everyMainEndsCleanlyOnHostileArguments() {
-    List<TaskInfo> tasks =
-        TaskIndex.scan(getClass().getClassLoader(), packageName()).ofLevel(level());
-    assertThat(tasks).as("tasks of %s on the classpath", level()).isNotEmpty();
-    return tasks.stream()
+    return tasks().stream()
         .filter(task -> !skipped().contains(task.id().toString()))
         .flatMap(task -> mainOf(task).stream().map(main -> container(task, main)));
   }

@@ -172,6 +172,17 @@ public final class GrpcServer implements AutoCloseable {
    */
   @Override
   public void close() {
+    stop(server, executor);
+  }
+
+  /**
+   * Stops a gRPC server gracefully: no new calls, up to 5 seconds for the running ones to finish,
+   * then the rest cancelled (up to 5 seconds more), and last the executor its calls ran on. An
+   * interrupt while waiting cancels at once and keeps the thread's interrupt status. Idempotent.
+   */
+  public static void stop(Server server, ExecutorService executor) {
+    Objects.requireNonNull(server, "server");
+    Objects.requireNonNull(executor, "executor");
     server.shutdown();
     try {
       if (!server.awaitTermination(5, TimeUnit.SECONDS)) {

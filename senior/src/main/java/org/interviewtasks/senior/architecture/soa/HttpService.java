@@ -3,7 +3,6 @@ package org.interviewtasks.senior.architecture.soa;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -118,10 +117,7 @@ public final class HttpService implements AutoCloseable {
     /** An error with an HTTP status (400..599) and a detail for the caller. */
     public HttpError(int status, String detail) {
       super(detail, null, false, false);
-      if (status < 400 || status > 599) {
-        throw new IllegalArgumentException("status must be 400..599: " + status);
-      }
-      this.status = status;
+      this.status = ProblemDetails.requireErrorStatus(status);
     }
 
     /** The HTTP status. */
@@ -278,13 +274,9 @@ public final class HttpService implements AutoCloseable {
     return new Reply(draining ? 503 : 200, body);
   }
 
-  /** A problem-details reply. */
+  /** A problem-details reply (see {@link ProblemDetails}). */
   static Reply problem(int status, String detail) {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("type", "about:blank");
-    body.put("status", status);
-    body.put("detail", detail);
-    return new Reply(status, body);
+    return new Reply(status, ProblemDetails.of(status, detail));
   }
 
   private static String body(HttpExchange exchange) throws IOException {

@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 import org.interviewtasks.senior.advanced.microservices.HttpRoute;
+import org.interviewtasks.senior.architecture.soa.ProblemDetails;
 import org.interviewtasks.senior.infra.FreePorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -165,10 +166,7 @@ public final class MonitoredService implements AutoCloseable {
      */
     public ProblemException(int status, String detail) {
       super(Objects.requireNonNull(detail, "detail"), null, false, false);
-      if (status < 400 || status > 599) {
-        throw new IllegalArgumentException("status must be 400..599: " + status);
-      }
-      this.status = status;
+      this.status = ProblemDetails.requireErrorStatus(status);
     }
 
     /** The HTTP status. */
@@ -419,28 +417,10 @@ public final class MonitoredService implements AutoCloseable {
   }
 
   private Response problem(int status, String detail, String path, TraceContext trace) {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("type", "about:blank");
-    body.put("title", title(status));
-    body.put("status", status);
-    body.put("detail", detail);
+    ObjectNode body = ProblemDetails.of(status, detail);
     body.put("instance", path);
     body.put("traceId", trace.traceId());
     return new Response(status, body);
-  }
-
-  private static String title(int status) {
-    return switch (status) {
-      case 400 -> "Bad Request";
-      case 404 -> "Not Found";
-      case 405 -> "Method Not Allowed";
-      case 409 -> "Conflict";
-      case 413 -> "Content Too Large";
-      case 422 -> "Unprocessable Content";
-      case 500 -> "Internal Server Error";
-      case 503 -> "Service Unavailable";
-      default -> status < 500 ? "Client Error" : "Server Error";
-    };
   }
 
   private static void send(HttpExchange exchange, Response response, byte[] body)

@@ -16,8 +16,8 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.interviewtasks.senior.advanced.microservices.GrpcServer;
 import org.interviewtasks.senior.infra.FreePorts;
 import org.interviewtasks.senior.operations.tracing.proto.InventoryGrpc;
 import org.interviewtasks.senior.operations.tracing.proto.Reservation;
@@ -82,17 +82,7 @@ public final class InventoryService implements AutoCloseable {
   /** Stops taking calls, lets running ones finish for up to 5 seconds. Idempotent. */
   @Override
   public void close() {
-    server.shutdown();
-    try {
-      if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
-        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      server.shutdownNow();
-      Thread.currentThread().interrupt();
-    } finally {
-      executor.shutdownNow();
-    }
+    GrpcServer.stop(server, executor);
   }
 
   private static final class Handler extends InventoryGrpc.InventoryImplBase {

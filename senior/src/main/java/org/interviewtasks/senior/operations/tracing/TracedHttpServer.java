@@ -2,7 +2,6 @@ package org.interviewtasks.senior.operations.tracing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -25,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.interviewtasks.senior.architecture.soa.ProblemDetails;
 import org.interviewtasks.senior.infra.FreePorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,10 +81,7 @@ final class TracedHttpServer implements AutoCloseable {
 
     HttpError(int status, String detail) {
       super(detail, null, false, false);
-      if (status < 400 || status > 599) {
-        throw new IllegalArgumentException("status must be 400..599: " + status);
-      }
-      this.status = status;
+      this.status = ProblemDetails.requireErrorStatus(status);
     }
 
     int status() {
@@ -213,26 +210,7 @@ final class TracedHttpServer implements AutoCloseable {
    * A problem-details reply: {@code {"type":"about:blank","title":...,"status":...,"detail":...}}.
    */
   static Reply problem(int status, String detail) {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("type", "about:blank");
-    body.put("title", title(status));
-    body.put("status", status);
-    body.put("detail", detail);
-    return new Reply(status, body);
-  }
-
-  private static String title(int status) {
-    return switch (status) {
-      case 400 -> "Bad Request";
-      case 404 -> "Not Found";
-      case 405 -> "Method Not Allowed";
-      case 409 -> "Conflict";
-      case 413 -> "Content Too Large";
-      case 500 -> "Internal Server Error";
-      case 502 -> "Bad Gateway";
-      case 504 -> "Gateway Timeout";
-      default -> "HTTP " + status;
-    };
+    return new Reply(status, ProblemDetails.of(status, detail));
   }
 
   private static void send(HttpExchange exchange, Reply reply) throws IOException {
