@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 import java.util.stream.LongStream;
 import org.interviewtasks.common.testing.Seeds;
 import org.junit.jupiter.api.Nested;
@@ -196,10 +197,10 @@ class LruCacheTest {
   }
 
   /** The JDK's LRU map: access order, and eviction of the eldest entry above capacity. */
-  static final class Oracle extends LinkedHashMap<Integer, Integer> {
+  static final class Oracle<K> extends LinkedHashMap<K, Integer> {
     private static final long serialVersionUID = 1L;
     final int capacity;
-    final transient List<Integer> evicted = new ArrayList<>();
+    final transient List<K> evicted = new ArrayList<>();
 
     Oracle(int capacity) {
       super(16, 0.75f, true);
@@ -207,7 +208,7 @@ class LruCacheTest {
     }
 
     @Override
-    protected boolean removeEldestEntry(Map.Entry<Integer, Integer> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<K, Integer> eldest) {
       if (size() > capacity) {
         evicted.add(eldest.getKey());
         return true;
@@ -216,8 +217,8 @@ class LruCacheTest {
     }
 
     /** The value for key without counting as an access. */
-    Integer peek(Integer key) {
-      for (Map.Entry<Integer, Integer> entry : entrySet()) {
+    Integer peek(K key) {
+      for (Map.Entry<K, Integer> entry : entrySet()) {
         if (entry.getKey().equals(key)) {
           return entry.getValue();
         }
@@ -226,25 +227,31 @@ class LruCacheTest {
     }
 
     /** Keys from the most to the least recently used. */
-    List<Integer> keysMostRecentFirst() {
-      List<Integer> keys = new ArrayList<>(keySet());
+    List<K> keysMostRecentFirst() {
+      List<K> keys = new ArrayList<>(keySet());
       Collections.reverse(keys);
       return keys;
     }
   }
 
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
-  void behavesLikeAnAccessOrderedLinkedHashMap(long seed) {
-    var random = new SplittableRandom(seed);
-    int capacity = random.nextInt(1, 12);
-    int keySpace = capacity + random.nextInt(1, 2 * capacity + 2);
-    List<Integer> evicted = new ArrayList<>();
-    LruCache<Integer, Integer> cache = new LruCache<>(capacity, (k, v) -> evicted.add(k));
-    Oracle oracle = new Oracle(capacity);
+  /**
+   * Runs {@code operations} random puts, gets, peeks and removes on the cache and on the oracle,
+   * comparing every answer and the size, the order of use every {@code orderEvery} operations and
+   * at the end, and the evictions.
+   */
+  static <K> void compareWithOracle(
+      SplittableRandom random,
+      int capacity,
+      int keySpace,
+      int operations,
+      int orderEvery,
+      IntFunction<K> keyOf) {
+    List<K> evicted = new ArrayList<>();
+    LruCache<K, Integer> cache = new LruCache<>(capacity, (k, v) -> evicted.add(k));
+    Oracle<K> oracle = new Oracle<>(capacity);
 
-    for (int op = 0; op < 400; op++) {
-      Integer key = random.nextInt(keySpace);
+    for (int op = 0; op < operations; op++) {
+      K key = keyOf.apply(random.nextInt(keySpace));
       switch (random.nextInt(5)) {
         case 0, 1 -> {
           Integer value = random.nextInt(1000);
@@ -255,12 +262,97 @@ class LruCacheTest {
         default -> assertThat(cache.remove(key)).isEqualTo(oracle.remove(key));
       }
       assertThat(cache.size()).isEqualTo(oracle.size()).isLessThanOrEqualTo(capacity);
-      assertThat(cache.keys()).isEqualTo(oracle.keysMostRecentFirst());
+      if (op % orderEvery == 0) {
+        assertThat(cache.keys()).isEqualTo(oracle.keysMostRecentFirst());
+      }
     }
+    assertThat(cache.keys()).isEqualTo(oracle.keysMostRecentFirst());
     assertThat(evicted).isEqualTo(oracle.evicted);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void behavesLikeAnAccessOrderedLinkedHashMap(long seed) {
+    var random = new SplittableRandom(seed);
+    int capacity = random.nextInt(1, 12);
+    int keySpace = capacity + random.nextInt(1, 2 * capacity + 2);
+    compareWithOracle(random, capacity, keySpace, 400, 1, Integer::valueOf);
   }
 
   static LongStream seeds() {
     return Seeds.derive(200);
+  }
+
+  /** The hand-written hash table under the list: growth, collisions, removal inside a chain. */
+  @Nested
+  class HashTable {
+
+    /** A key whose hash code is its id modulo a few: many keys share a bucket's chain. */
+    record Colliding(int id) {
+      @Override
+      public int hashCode() {
+        return id % 3;
+      }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("org.interviewtasks.mid.core.LruCacheTest#largeSeeds")
+    void growsAsItFillsAndStillBehavesLikeTheOracle(long seed) {
+      var random = new SplittableRandom(seed);
+      int capacity = random.nextInt(13, 3_000);
+      int keySpace = capacity + random.nextInt(1, capacity);
+      compareWithOracle(random, capacity, keySpace, 12_000, 1_000, Integer::valueOf);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("org.interviewtasks.mid.core.LruCacheTest#largeSeeds")
+    void keysWithCollidingHashCodesAreStillTold(long seed) {
+      var random = new SplittableRandom(seed);
+      int capacity = random.nextInt(1, 40);
+      int keySpace = capacity + random.nextInt(1, 2 * capacity + 2);
+      compareWithOracle(random, capacity, keySpace, 2_000, 1, Colliding::new);
+    }
+
+    @Test
+    void aFullTableKeepsEveryEntryAndEvictsTheEldest() {
+      int capacity = 100_000; // the table starts with 16 buckets and doubles 13 times
+      List<Integer> evicted = new ArrayList<>();
+      LruCache<Integer, Integer> cache = new LruCache<>(capacity, (k, v) -> evicted.add(k));
+      for (int i = 0; i < capacity; i++) {
+        assertThat(cache.put(i, -i)).isNull();
+      }
+      for (int i = 0; i < capacity; i++) {
+        assertThat(cache.peek(i)).isEqualTo(-i);
+      }
+      assertThat(cache.size()).isEqualTo(capacity);
+
+      cache.put(capacity, 0);
+
+      assertThat(evicted).containsExactly(0);
+      assertThat(cache.peek(0)).isNull();
+      assertThat(cache.keys()).hasSize(capacity).startsWith(capacity, capacity - 1).endsWith(1);
+    }
+
+    @Test
+    void removingTheMiddleOfAChainKeepsItsNeighbours() {
+      LruCache<Colliding, Integer> cache = new LruCache<>(10);
+      for (int i = 0; i < 9; i++) {
+        cache.put(new Colliding(i), i); // ids 0, 3, 6 share a chain; so do 1, 4, 7 and 2, 5, 8
+      }
+
+      assertThat(cache.remove(new Colliding(3))).isEqualTo(3);
+      assertThat(cache.remove(new Colliding(3))).isNull();
+
+      assertThat(cache.peek(new Colliding(0))).isZero();
+      assertThat(cache.peek(new Colliding(6))).isEqualTo(6);
+      assertThat(cache.get(new Colliding(7))).isEqualTo(7);
+      assertThat(cache.remove(new Colliding(1))).isEqualTo(1);
+      assertThat(cache.get(new Colliding(4))).isEqualTo(4);
+      assertThat(cache.keys()).extracting(Colliding::id).containsExactly(4, 7, 8, 6, 5, 2, 0);
+    }
+  }
+
+  static LongStream largeSeeds() {
+    return Seeds.derive(12);
   }
 }
