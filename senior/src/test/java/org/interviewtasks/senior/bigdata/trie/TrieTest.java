@@ -121,7 +121,9 @@ class TrieTest {
       assertThat(trie.size()).isEqualTo(4);
       assertThat(trie.stateCount()).isEqualTo(9);
       assertThat(trie.edgeCount()).isEqualTo(10);
-      assertThat(trie.arrayBytes()).isEqualTo(4L * (9 + 1) + 2L * 10 + 4L * 10 + 4L * 9 + 8L * 1);
+      // Per state a header and a count, then its labels two per int (8 ints here), a target per
+      // edge.
+      assertThat(trie.arrayBytes()).isEqualTo(4L * (2 * 9 + 8 + 10));
     }
 
     @Test
@@ -259,7 +261,37 @@ class TrieTest {
         assertThat(trie.countWithPrefix(query)).as(query).isEqualTo(expected.size());
         assertThat(trie.startsWith(query)).as(query).isEqualTo(!expected.isEmpty());
         assertThat(trie.wordsWithPrefix(query).toList()).as(query).isEqualTo(expected);
+        int limit = random.nextInt(4);
+        assertThat(trie.wordsWithPrefix(query, limit))
+            .as("%s, limit %d", query, limit)
+            .isEqualTo(expected.subList(0, Math.min(limit, expected.size())));
       }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("org.interviewtasks.senior.bigdata.trie.TrieTest#seeds")
+    void aStateWithManyEdgesIsSearchedLikeASmallOne(long seed) {
+      // 60 letters: the root has dozens of edges to binary-search, its children a few.
+      SplittableRandom random = new SplittableRandom(seed);
+      int[] alphabet =
+          RandomData.alphabet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234567");
+      List<String> words = new ArrayList<>();
+      for (int i = 0, count = random.nextInt(400); i < count; i++) {
+        words.add(RandomData.text(random, 3, alphabet));
+      }
+      NavigableSet<String> oracle = new TreeSet<>(words);
+      Trie trie = Trie.of(words);
+
+      for (int q = 0; q < 200; q++) {
+        String query = RandomData.text(random, 3, alphabet);
+        List<String> expected = withPrefix(oracle, query);
+        assertThat(trie.contains(query)).as(query).isEqualTo(oracle.contains(query));
+        assertThat(trie.countWithPrefix(query)).as(query).isEqualTo(expected.size());
+        assertThat(trie.wordsWithPrefix(query, 5))
+            .as(query)
+            .isEqualTo(expected.subList(0, Math.min(5, expected.size())));
+      }
+      assertThat(trie.wordsWithPrefix("").toList()).isEqualTo(List.copyOf(oracle));
     }
 
     @Test
