@@ -469,30 +469,18 @@ public final class LocalRedis implements AutoCloseable {
       }
     }
 
-    /**
-     * Sends SIGSTOP or SIGCONT through the shell's {@code kill} builtin (the JDK sends only TERM
-     * and KILL; the builtin needs no procps package).
-     */
+    /** Sends SIGSTOP or SIGCONT (see {@link Signals}); a node already in that state is left. */
     void signal(String name) {
       if (!isRunning() || paused == name.equals("STOP")) {
         return;
       }
       try {
-        Process kill =
-            new ProcessBuilder("sh", "-c", "kill -" + name + " " + process.pid())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        if (kill.waitFor() != 0) {
-          throw new IllegalStateException("kill -" + name + " failed for Redis on port " + port);
-        }
-        paused = name.equals("STOP");
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot send SIG" + name + " to Redis on port " + port, e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while signalling Redis", e);
+        Signals.send(process.toHandle(), name);
+      } catch (IllegalStateException e) {
+        throw new IllegalStateException(
+            "cannot send SIG" + name + " to Redis on port " + port + ": " + e.getMessage(), e);
       }
+      paused = name.equals("STOP");
     }
 
     void kill() {

@@ -23,8 +23,9 @@ import java.util.concurrent.Executors;
  *
  * <ul>
  *   <li>{@code GET /health}: 200 and the worker's name; what the balancer's active probe asks.
- *   <li>{@code <any method> /work?id=X&ms=N}: sleeps N ms (plus the injected latency), answers 200
- *       with {@code <name> <method> <id> <body bytes>}.
+ *   <li>{@code <any method> /work?id=X&ms=N}: sleeps N ms (plus the injected latency), prints
+ *       {@code APPLIED <method> <id>} on standard output (its journal: the work is done), then
+ *       answers 200 with {@code <name> <method> <id> <body bytes>}.
  *   <li>{@code POST /admin/latency?ms=N}: adds N ms to every {@code /work} request (a degraded
  *       node; 0 resets). {@code POST /admin/fail?status=S}: {@code /work} answers S (e.g. 503)
  *       while {@code /health} stays 200 (0 resets). Fault injection for the tests and the demo.
@@ -34,6 +35,9 @@ public final class Worker {
 
   /** The line a worker prints once it listens, followed by its port. */
   public static final String READY = "LISTENING ";
+
+  /** The start of the journal line a worker prints for each {@code /work} request it applied. */
+  public static final String APPLIED = "APPLIED ";
 
   /** The longest simulated work a request may ask for, in milliseconds. */
   public static final long MAX_WORK_MS = 600_000;
@@ -97,6 +101,7 @@ public final class Worker {
         return;
       }
       Thread.sleep(ms + extraLatencyMs); // the simulated work
+      journal(exchange.getRequestMethod() + " " + query.getOrDefault("id", "-"));
       reply(
           exchange,
           200,
@@ -109,6 +114,15 @@ public final class Worker {
               + body.length);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Prints a journal line before the answer, so a worker killed after it still shows it. */
+  private static void journal(String entry) {
+    PrintStream out = System.out;
+    synchronized (out) {
+      out.println(APPLIED + entry);
+      out.flush();
     }
   }
 

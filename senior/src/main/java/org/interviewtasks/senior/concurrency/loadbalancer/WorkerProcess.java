@@ -9,19 +9,24 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.interviewtasks.senior.infra.ChildJvm;
+import org.interviewtasks.senior.infra.Signals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A {@link Worker} in a child JVM: the same {@code java} and class path as this JVM, a small heap.
  * {@link #kill()} ends it at once ({@code destroyForcibly}, no shutdown hooks: a crash, as far as
- * the balancer can tell), {@link #restart()} starts it again on the same port, {@link #close()}
- * ends it for good. Not thread-safe: one owner drives it.
+ * the balancer can tell), {@link #pause()} freezes it (SIGSTOP: connections stay open, requests
+ * wait), {@link #restart()} starts it again on the same port, {@link #close()} ends it for good.
+ * {@link #journal()} holds every request a worker applied, across its restarts. Not thread-safe,
+ * except {@link #journal()}: one owner drives it.
  */
 public final class WorkerProcess implements AutoCloseable {
 
@@ -30,9 +35,20 @@ public final class WorkerProcess implements AutoCloseable {
   /** How long a worker may take to say it listens, on a loaded machine. */
   public static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
+  /**
+   * A request a worker applied, as its journal line said.
+   *
+   * @param worker the worker's name
+   * @param method the request's method
+   * @param id the request's {@code id} parameter ({@code -} without one)
+   */
+  public record Applied(String worker, String method, String id) {}
+
   private final String name;
+  private final Queue<Applied> journal = new ConcurrentLinkedQueue<>();
   private Process process;
   private int port;
+  private boolean paused;
   private boolean closed;
 
   private WorkerProcess(String name) {
@@ -78,10 +94,54 @@ public final class WorkerProcess implements AutoCloseable {
     return process.toHandle();
   }
 
+  /**
+   * What every incarnation of this worker applied, in the order it printed it: read from its
+   * output, so what a worker printed before it was killed is here too once the pipe is drained.
+   * Thread-safe; kept for the life of this object.
+   */
+  public List<Applied> journal() {
+    return List.copyOf(journal);
+  }
+
   /** Kills the child JVM at once and waits until it is gone; a no-op if it is not running. */
   public void kill() {
     checkOpen();
+    paused = false;
     terminate();
+  }
+
+  /**
+   * Freezes the child JVM with SIGSTOP, as a long GC pause would; a no-op if it is paused or not
+   * running.
+   *
+   * @throws IllegalStateException if the signal cannot be sent
+   */
+  public void pause() {
+    checkOpen();
+    if (isAlive() && !paused) {
+      Signals.send(process.toHandle(), "STOP");
+      paused = true;
+    }
+  }
+
+  /**
+   * Lets a paused child JVM run again with SIGCONT; a no-op if it is not paused.
+   *
+   * @throws IllegalStateException if the signal cannot be sent
+   */
+  public void resume() {
+    checkOpen();
+    if (paused) {
+      paused = false;
+      if (isAlive()) {
+        Signals.send(process.toHandle(), "CONT");
+      }
+    }
+  }
+
+  /** Whether the child JVM is paused. */
+  public boolean isPaused() {
+    return paused;
   }
 
   /**
@@ -165,6 +225,9 @@ public final class WorkerProcess implements AutoCloseable {
           ready.complete(Integer.parseInt(line.substring(Worker.READY.length()).strip()));
         } else if (!ready.isDone()) {
           early.append(line).append('\n');
+        } else if (line.startsWith(Worker.APPLIED)) {
+          String[] entry = line.substring(Worker.APPLIED.length()).split(" ", 2);
+          journal.add(new Applied(name, entry[0], entry.length > 1 ? entry[1] : "-"));
         } else {
           LOG.debug("{}: {}", name, line);
         }
