@@ -3,6 +3,7 @@ package org.interviewtasks.common.testing.bench;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontFormatException;
 import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.Shape;
@@ -10,6 +11,8 @@ import java.awt.Stroke;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -71,8 +74,8 @@ import org.jfree.svg.SVGUtils;
  *
  * <p><b>Deterministic.</b> The same rows give the same bytes: no time stamps, fixed ids instead of
  * JFreeSVG's time-based prefix, coordinates rounded to two decimals, no gradients, one element a
- * line. Text is laid out with the fonts of the JVM that draws it, so another machine may place
- * labels a little differently.
+ * line. Text is laid out in Liberation Sans, loaded from the class path, so another machine places
+ * it the same way.
  */
 final class BenchChart {
 
@@ -105,8 +108,9 @@ final class BenchChart {
   private static final Color WORSE = new Color(0xFF7F0E);
   private static final Color INK = new Color(0x333333);
   private static final BasicStroke ONE_STROKE = new BasicStroke(1.5f);
-  private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
-  private static final Font NOTE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
+  private static final Font LABEL_FONT = font("LiberationSans-Regular.ttf", 11);
+  private static final Font NOTE_FONT = font("LiberationSans-Regular.ttf", 10);
+  private static final Font TITLE_FONT = font("LiberationSans-Bold.ttf", 14);
 
   /** How far past the data the axis goes, as a factor on the log scale. */
   private static final double MARGIN = 1.25;
@@ -115,6 +119,23 @@ final class BenchChart {
   private static final double DECADE = 10;
 
   private BenchChart() {}
+
+  /**
+   * Liberation Sans (metrics-compatible with Arial), read from the class path: every machine lays
+   * the text out the same way, and a JVM with no system font at all can still measure it.
+   */
+  private static Font font(String file, float size) {
+    String resource = "liberation/" + file;
+    try (InputStream in = BenchChart.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            resource + " is not on the class path (com.github.librepdf:openpdf-fonts-extra)");
+      }
+      return Font.createFont(Font.TRUETYPE_FONT, in).deriveFont(size);
+    } catch (IOException | FontFormatException e) {
+      throw new IllegalStateException("cannot read the font " + resource, e);
+    }
+  }
 
   /** The chart of the rows that have a ratio, as an SVG document. */
   static String svg(String title, String subtitle, List<Row> rows) {
@@ -156,7 +177,7 @@ final class BenchChart {
     chart.setTitle(
         new TextTitle(
             title,
-            new Font(Font.SANS_SERIF, Font.BOLD, 14),
+            TITLE_FONT,
             INK,
             RectangleEdge.TOP,
             HorizontalAlignment.CENTER,
@@ -175,6 +196,12 @@ final class BenchChart {
 
     SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, height);
     g2.setDefsKeyPrefix("bench-");
+    // A viewer without Liberation Sans falls back to Arial, whose metrics are the same.
+    g2.setFontFunction(
+        family ->
+            family.equals("Liberation Sans")
+                ? "Liberation Sans, Arial, Helvetica, sans-serif"
+                : family);
     g2.setGeomDoubleConverter(SVGUtils.createDoubleConverter(2));
     g2.setTransformDoubleConverter(SVGUtils.createDoubleConverter(4));
     chart.draw(g2, new Rectangle2D.Double(0, 0, WIDTH, height));
