@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * overflow checks) against the textbook i-j-k order (unchecked), on square {@code long} matrices;
  * and the {@code double} product against EJML's {@code CommonOps_DDRM.mult}, the library a user
  * would pick, which switches to a cache-blocked kernel for large matrices. Every side allocates its
- * result.
+ * result. For the bench report: {@code longProduct_ours} against {@code longProduct_textbookIjk},
+ * {@code doubleProduct_ours} against {@code doubleProduct_ejml}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -65,22 +66,22 @@ public class MatrixMultiplicationBenchmark {
   }
 
   @Benchmark
-  public long[][] ikjExact() {
+  public long[][] longProduct_ours() {
     return MatrixMultiplication.multiply(a, b);
   }
 
   @Benchmark
-  public long[][] ijkTextbook() {
+  public long[][] longProduct_textbookIjk() {
     return MatrixMultiplication.multiplyIjk(a, b);
   }
 
   @Benchmark
-  public double[][] doubleOurs() {
+  public double[][] doubleProduct_ours() {
     return MatrixMultiplication.multiply(x, y);
   }
 
   @Benchmark
-  public DMatrixRMaj doubleEjml() {
+  public DMatrixRMaj doubleProduct_ejml() {
     DMatrixRMaj product = new DMatrixRMaj(size, size);
     CommonOps_DDRM.mult(xEjml, yEjml, product);
     return product;

@@ -26,6 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * operation and keeps a different set of keys: the comparison is of cost per operation, single
  * threaded, not of hit rates. Its maintenance runs on the calling thread ({@code
  * executor(Runnable::run)}) so that no background work escapes the measurement.
+ *
+ * <p>Methods are named {@code <measure>_<impl>} for the bench report: {@code ours} is {@link
+ * LruCache}, each other impl a baseline it is compared with.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -74,7 +77,7 @@ public class LruCacheBenchmark {
   }
 
   @Benchmark
-  public Integer lruCache() {
+  public Integer readThrough_ours() {
     Integer key = nextKey();
     Integer value = ours.get(key);
     if (value == null) {
@@ -85,7 +88,7 @@ public class LruCacheBenchmark {
   }
 
   @Benchmark
-  public Integer linkedHashMap() {
+  public Integer readThrough_linkedHashMap() {
     Integer key = nextKey();
     Integer value = linkedHashMap.get(key);
     if (value == null) {
@@ -96,7 +99,7 @@ public class LruCacheBenchmark {
   }
 
   @Benchmark
-  public Integer caffeine() {
+  public Integer readThrough_caffeine() {
     Integer key = nextKey();
     Integer value = caffeine.getIfPresent(key);
     if (value == null) {
