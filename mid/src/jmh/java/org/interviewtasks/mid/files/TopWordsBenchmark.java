@@ -1,6 +1,7 @@
 package org.interviewtasks.mid.files;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,8 +29,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Throughput of {@link TopWords} against the naive version everyone writes first: read the whole
- * file into a String, split on a regex, count in a HashMap, sort every entry. The {@code bytes}
- * secondary metric is bytes of input processed per second (divide by 10^6 for MB/s).
+ * file into a String, split on a regex, count in a HashMap, sort every entry. {@code streaming} is
+ * the one-thread {@link java.io.Reader} API; {@code parallelOneThread} and {@code
+ * parallelTwoThreads} count the file in byte ranges, so their ratio is what a second core brings.
+ * The {@code bytes} secondary metric is bytes of input processed per second (divide by 10^6 for
+ * MB/s).
  *
  * <p>Run: {@code ./mvnw -B -ntp -pl mid -Pbench -DskipTests verify -Dbench.include=TopWords}
  */
@@ -79,7 +83,27 @@ public class TopWordsBenchmark {
   @Benchmark
   public List<TopWords.WordCount> streaming(Bytes counter) throws IOException {
     counter.bytes += size;
-    return TopWords.topWords(file, 10);
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return TopWords.topWords(reader, 10);
+    }
+  }
+
+  @Benchmark
+  public List<TopWords.WordCount> parallelOneThread(Bytes counter) throws IOException {
+    counter.bytes += size;
+    return TopWords.topWords(file, 10, 1);
+  }
+
+  @Benchmark
+  public List<TopWords.WordCount> parallelTwoThreads(Bytes counter) throws IOException {
+    counter.bytes += size;
+    return TopWords.topWords(file, 10, 2);
+  }
+
+  @Benchmark
+  public List<TopWordsOld.WordCount> oldStreaming(Bytes counter) throws IOException {
+    counter.bytes += size;
+    return TopWordsOld.topWords(file, 10);
   }
 
   @Benchmark
