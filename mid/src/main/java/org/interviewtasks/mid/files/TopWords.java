@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -144,7 +142,6 @@ public final class TopWords {
   public static List<WordCount> topWords(Path file, int k, int threads) throws IOException {
     RegularFiles.requireEnding(file);
     requirePositive(k);
-    requirePositiveThreads(threads);
     return top(count(file, threads, 0), k);
   }
 
@@ -205,8 +202,7 @@ public final class TopWords {
               ? rangeBytes
               : Math.max(MIN_RANGE_BYTES, Math.ceilDiv(size, (long) threads * RANGES_PER_THREAD));
       var job = new Job(file, channel, split(channel, size, step));
-      int workers = Math.min(threads, job.ranges.size());
-      List<WordTable> tables = workers <= 1 ? List.of(job.work()) : inParallel(job, workers);
+      List<WordTable> tables = inThreads(job, Math.min(threads, job.ranges.size()));
       job.throwFirstFailure();
       Map<String, Long> counts = tables.getFirst().toMap();
       for (WordTable table : tables.subList(1, tables.size())) {
@@ -228,29 +224,27 @@ public final class TopWords {
     ByteBuffer buffer = ByteBuffer.allocate(4096);
     long start = 0;
     while (start < size) {
-      long end = size - start <= step ? size : afterWhitespace(channel, start + step, size, buffer);
+      long end = afterWhitespace(channel, start + step, size, buffer);
       ranges.add(new Range(start, end));
       start = end;
     }
     return ranges;
   }
 
-  /** The first position p ≥ {@code from} whose previous byte is ASCII whitespace, else size. */
+  /**
+   * The first position p ≥ {@code from} whose previous byte is ASCII whitespace, or {@code size} if
+   * no such byte comes before the end of the file.
+   */
   private static long afterWhitespace(FileChannel channel, long from, long size, ByteBuffer buffer)
       throws IOException {
     long position = from - 1;
-    while (position < size) {
-      buffer.clear();
-      int read = channel.read(buffer, position);
-      if (read < 0) {
-        break; // the file shrank while we read it
-      }
-      for (int i = 0; i < read; i++) {
+    for (buffer.clear(); channel.read(buffer, position) != -1; buffer.clear()) {
+      for (int i = 0; i < buffer.position(); i++) {
         if (isAsciiWhitespace(buffer.get(i))) {
           return position + i + 1;
         }
       }
-      position += read;
+      position += buffer.position();
     }
     return size;
   }
@@ -308,14 +302,23 @@ public final class TopWords {
     }
   }
 
-  /** Runs {@code workers} copies of the job's work, each in its own thread, and waits for all. */
-  private static List<WordTable> inParallel(Job job, int workers) throws InterruptedIOException {
+  /**
+   * Runs the job's work in {@code workers} threads, this one included (so one worker starts no
+   * thread), and returns their tables.
+   */
+  private static List<WordTable> inThreads(Job job, int workers) throws InterruptedIOException {
+    if (workers <= 1) {
+      return List.of(job.work());
+    }
     var threads = Thread.ofPlatform().name("top-words-", 1).factory();
-    try (ExecutorService pool = Executors.newFixedThreadPool(workers, threads)) {
-      List<Callable<WordTable>> tasks = Collections.nCopies(workers, job::work);
-      List<WordTable> tables = new ArrayList<>(workers);
-      for (Future<WordTable> future : pool.invokeAll(tasks)) {
-        tables.add(future.get());
+    try (ExecutorService pool = Executors.newFixedThreadPool(workers - 1, threads)) {
+      List<Future<WordTable>> others = new ArrayList<>();
+      for (int i = 1; i < workers; i++) {
+        others.add(pool.submit(job::work));
+      }
+      List<WordTable> tables = new ArrayList<>(List.of(job.work()));
+      for (Future<WordTable> other : others) {
+        tables.add(other.get());
       }
       return tables;
     } catch (InterruptedException e) {
@@ -357,8 +360,12 @@ public final class TopWords {
       do {
         bytes.limit((int) Math.min(bytes.capacity(), bytes.position() + range.end() - position));
         int read = job.channel.read(bytes, position);
-        position += Math.max(read, 0);
-        last = read < 0 || position == range.end(); // read < 0: the file shrank
+        if (read == -1) {
+          last = true; // the file shrank since its size was taken: count what there is
+        } else {
+          position += read;
+          last = position == range.end();
+        }
         bytes.flip();
         CoderResult result = decoder.decode(bytes, chars, last);
         if (result.isError()) {
@@ -372,8 +379,7 @@ public final class TopWords {
         drain();
         bytes.compact(); // keeps the first bytes of a character cut by the end of the buffer
       } while (!last);
-      decoder.flush(chars);
-      drain();
+      // No flush: a UTF-8 decoder keeps nothing back once it has seen the end of its input.
       tokenizer.finish();
     }
 
@@ -462,11 +468,7 @@ public final class TopWords {
 
     /** The end of the input: the word in progress is complete. */
     void finish() {
-      if (high != 0) {
-        char lone = high;
-        high = 0;
-        accept(lone);
-      }
+      high = 0; // a lone high surrogate at the very end separates words like any other
       emit();
     }
 
@@ -494,13 +496,9 @@ public final class TopWords {
           appendAscii('\'');
           apostrophe = false;
         }
-        if (codePoint < 128) {
-          appendAscii(ASCII_WORD_CHARS[codePoint]);
-        } else {
-          ascii = false;
-          reserve(2);
-          length += Character.toChars(codePoint, word, length);
-        }
+        ascii = false; // toLowerCase copes with an ASCII char here too (after a lone surrogate)
+        reserve(2);
+        length += Character.toChars(codePoint, word, length);
       } else if ((codePoint == '\'' || codePoint == '’') && length > 0 && !apostrophe) {
         apostrophe = true;
       } else {
@@ -527,7 +525,7 @@ public final class TopWords {
 
     private void reserve(int chars) {
       if (length + chars > word.length) {
-        word = Arrays.copyOf(word, Math.max(2 * word.length, length + chars));
+        word = Arrays.copyOf(word, 2 * word.length); // chars is 1 or 2, never more than the length
       }
     }
 
@@ -537,17 +535,14 @@ public final class TopWords {
       if (length == 0) {
         return;
       }
-      if (!ascii) {
+      if (ascii) {
+        sink.accept(word, length, hash);
+      } else {
         // Beyond ASCII, lower case may depend on the neighbours (a final Σ becomes ς) and change
         // the length (İ becomes i and a combining dot): leave it to the JDK.
         String lower = new String(word, 0, length).toLowerCase(Locale.ROOT);
-        length = 0;
-        reserve(lower.length());
-        length = lower.length();
-        lower.getChars(0, length, word, 0);
-        hash = lower.hashCode();
+        sink.accept(lower.toCharArray(), lower.length(), lower.hashCode());
       }
-      sink.accept(word, length, hash);
       length = 0;
       hash = 0;
       ascii = true;
@@ -618,7 +613,11 @@ public final class TopWords {
 
     Map<String, Long> toMap() {
       Map<String, Long> map = HashMap.newHashMap(size);
-      addTo(map);
+      for (int i = 0; i < words.length; i++) {
+        if (words[i] != null) {
+          map.put(new String(words[i]), counts[i]); // each word is in one slot only
+        }
+      }
       return map;
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
@@ -127,9 +128,16 @@ class TopWordsTest {
     void keepsLongWordsWhole() throws IOException {
       String ascii = "Ab".repeat(500);
       String other = "Éa".repeat(500);
+      String supplementary = "𝔘a".repeat(500);
 
-      assertThat(words(ascii + " " + other + "😀"))
-          .containsExactly(ascii.toLowerCase(Locale.ROOT), other.toLowerCase(Locale.ROOT));
+      assertThat(words(ascii + " " + other + "😀" + supplementary))
+          .containsExactly(
+              ascii.toLowerCase(Locale.ROOT), other.toLowerCase(Locale.ROOT), supplementary);
+    }
+
+    @Test
+    void treatsTheFirstCharPastAsciiLikeAnyOther() throws IOException {
+      assertThat(words("a\u0080b\u007Fc\u00AAd")).containsExactly("a", "b", "c\u00AAd");
     }
   }
 
@@ -435,6 +443,20 @@ class TopWordsTest {
     }
 
     @Test
+    void stopsWhenInterruptedAndStaysInterrupted() throws IOException {
+      Path file = write("some words ".repeat(1_000));
+
+      Thread.currentThread().interrupt();
+      try {
+        assertThatThrownBy(() -> TopWords.count(file, 2, 64))
+            .isInstanceOf(ClosedByInterruptException.class);
+        assertThat(Thread.currentThread().isInterrupted()).isTrue();
+      } finally {
+        Thread.interrupted();
+      }
+    }
+
+    @Test
     void rejectsNonPositiveThreads() {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> TopWords.topWords(Path.of("unused"), 1, 0))
@@ -465,6 +487,14 @@ class TopWordsTest {
       assertThatIllegalArgumentException()
           .isThrownBy(() -> TopWords.topWords(Path.of("unused"), 0))
           .withMessage("k must be positive: 0");
+    }
+
+    @Test
+    void rejectsABadKBeforeReadingAnything() throws IOException {
+      Reader reader = new StringReader("unread");
+
+      assertThatIllegalArgumentException().isThrownBy(() -> TopWords.topWords(reader, 0));
+      assertThat(reader.read()).isEqualTo('u');
     }
 
     @Test
