@@ -101,12 +101,6 @@ public class TopWordsBenchmark {
   }
 
   @Benchmark
-  public List<TopWordsOld.WordCount> oldStreaming(Bytes counter) throws IOException {
-    counter.bytes += size;
-    return TopWordsOld.topWords(file, 10);
-  }
-
-  @Benchmark
   public List<Map.Entry<String, Long>> naiveReadStringSplit(Bytes counter) throws IOException {
     counter.bytes += size;
     String text = Files.readString(file, StandardCharsets.UTF_8);
