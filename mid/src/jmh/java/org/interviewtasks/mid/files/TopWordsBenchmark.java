@@ -1,6 +1,7 @@
 package org.interviewtasks.mid.files;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,10 +29,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Throughput of {@link TopWords} against the naive version everyone writes first: read the whole
- * file into a String, split on a regex, count in a HashMap, sort every entry. The {@code bytes}
- * secondary metric is bytes of input processed per second (divide by 10^6 for MB/s). The bench
- * report compares the primary metric, files per second: {@code topTen_ours} against {@code
- * topTen_naiveReadStringSplit}.
+ * file into a String, split on a regex, count in a HashMap, sort every entry. {@code topTen_ours}
+ * counts the file in byte ranges on two threads, {@code topTen_oneThread} the same code on one (a
+ * baseline here, so that the report shows what the second core brings), and {@code
+ * topTen_oursReader} the one-thread {@link java.io.Reader} API. The bench report compares the
+ * primary metric, files per second; the {@code bytes} secondary metric is bytes of input processed
+ * per second (divide by 10^6 for MB/s).
  *
  * <p>Run: {@code ./mvnw -B -ntp -pl mid -Pbench -DskipTests verify -Dbench.include=TopWords}
  */
@@ -81,7 +84,21 @@ public class TopWordsBenchmark {
   @Benchmark
   public List<TopWords.WordCount> topTen_ours(Bytes counter) throws IOException {
     counter.bytes += size;
-    return TopWords.topWords(file, 10);
+    return TopWords.topWords(file, 10, 2);
+  }
+
+  @Benchmark
+  public List<TopWords.WordCount> topTen_oneThread(Bytes counter) throws IOException {
+    counter.bytes += size;
+    return TopWords.topWords(file, 10, 1);
+  }
+
+  @Benchmark
+  public List<TopWords.WordCount> topTen_oursReader(Bytes counter) throws IOException {
+    counter.bytes += size;
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return TopWords.topWords(reader, 10);
+    }
   }
 
   @Benchmark

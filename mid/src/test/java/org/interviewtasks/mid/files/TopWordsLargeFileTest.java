@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Proves that {@link TopWords} streams: it counts a file larger than this JVM's whole heap. Runs in
- * the {@code small-heap} Surefire execution ({@code -Xmx48m}); see mid/pom.xml.
+ * the {@code small-heap} Surefire execution ({@code -Xmx48m}); see mid/pom.xml. One thread and two
+ * threads must both fit: memory is threads × vocabulary.
  */
 @Tag("small-heap")
 class TopWordsLargeFileTest {
@@ -41,6 +42,8 @@ class TopWordsLargeFileTest {
       expected.add(new WordCount("word" + j, counts[j]));
     }
     assertThat(TopWords.topWords(file, 10)).isEqualTo(expected);
+    assertThat(TopWords.topWords(file, 10, 1)).isEqualTo(expected);
+    assertThat(TopWords.topWords(file, 10, 2)).isEqualTo(expected);
   }
 
   /** Round after round, every word that still has occurrences left once, in mixed case. */
