@@ -7,11 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -104,30 +100,18 @@ class DistributedCacheNemesisTest {
               menu(seed, kills, redis, proxies, clocks),
               new Nemesis.Timing(
                   Duration.ofMillis(200), Duration.ofMillis(1500), Duration.ofMillis(300)));
-      AtomicBoolean stop = new AtomicBoolean();
-      try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-        List<Future<?>> clients = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-          int client = c;
-          clients.add(
-              pool.submit(
-                  () ->
-                      work(
-                          client,
-                          caches.get(client),
-                          new SplittableRandom(seed + client),
-                          history,
-                          stop)));
-        }
-        try {
-          nemesis.run(history, () -> heal(redis, proxies, clocks));
-        } finally {
-          stop.set(true);
-        }
-        for (Future<?> client : clients) {
-          client.get(60, TimeUnit.SECONDS);
-        }
-      }
+      nemesis.runWithClients(
+          history,
+          () -> heal(redis, proxies, clocks),
+          CLIENTS,
+          (client, stopped) ->
+              work(
+                  client,
+                  caches.get(client),
+                  new SplittableRandom(seed + client),
+                  history,
+                  stopped),
+          () -> {});
       for (int c = 0; c < CLIENTS; c++) {
         for (String key : KEYS) {
           get("client-" + c, caches.get(c), key, history);
@@ -158,10 +142,10 @@ class DistributedCacheNemesisTest {
       DistributedCache cache,
       SplittableRandom random,
       History history,
-      AtomicBoolean stop) {
+      BooleanSupplier stopped) {
     String process = "client-" + client;
     int n = 0;
-    while (!stop.get()) {
+    while (!stopped.getAsBoolean()) {
       String key = KEYS.get(random.nextInt(KEYS.size()));
       int dice = random.nextInt(10);
       if (dice < 5) {

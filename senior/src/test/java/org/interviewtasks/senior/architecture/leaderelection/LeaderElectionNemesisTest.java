@@ -8,13 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -112,29 +108,21 @@ class LeaderElectionNemesisTest {
               menu(zk, proxies),
               new Nemesis.Timing(
                   Duration.ofMillis(500), Duration.ofMillis(6000), Duration.ofMillis(1000)));
-      AtomicBoolean stop = new AtomicBoolean();
-      try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-        List<Future<?>> loops = new ArrayList<>();
-        for (LeaderElection worker : workers) {
-          loops.add(pool.submit(() -> work(worker, ledger, history, stop)));
-        }
-        try {
-          nemesis.run(history, () -> heal(zk, proxies));
-          // Healed: someone leads again and gets a write through.
-          AtomicInteger before = new AtomicInteger(ledger.entries().size());
-          await()
-              .atMost(Duration.ofSeconds(60))
-              .until(
-                  () ->
-                      workers.stream().filter(LeaderElection::isLeader).count() == 1
-                          && ledger.entries().size() > before.get());
-        } finally {
-          stop.set(true);
-        }
-        for (Future<?> loop : loops) {
-          loop.get(60, TimeUnit.SECONDS);
-        }
-      }
+      nemesis.runWithClients(
+          history,
+          () -> heal(zk, proxies),
+          workers.size(),
+          (w, stopped) -> work(workers.get(w), ledger, history, stopped),
+          () -> {
+            // Healed: someone leads again and gets a write through.
+            AtomicInteger before = new AtomicInteger(ledger.entries().size());
+            await()
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                    () ->
+                        workers.stream().filter(LeaderElection::isLeader).count() == 1
+                            && ledger.entries().size() > before.get());
+          });
       List<Long> tokens = ledger.entries().stream().map(FencedLedger.Entry::token).toList();
       List<Anomaly> anomalies = new LeaderChecker().check(history.ops(), tokens);
       long fenced =
@@ -164,10 +152,10 @@ class LeaderElectionNemesisTest {
 
   /** While this worker believes it leads, it writes under its token, every few milliseconds. */
   private static void work(
-      LeaderElection worker, FencedLedger ledger, History history, AtomicBoolean stop) {
+      LeaderElection worker, FencedLedger ledger, History history, BooleanSupplier stopped) {
     String process = worker.participantId();
     int n = 0;
-    while (!stop.get()) {
+    while (!stopped.getAsBoolean()) {
       Optional<Leadership> term = worker.leadership();
       if (term.isPresent()) {
         long token = term.get().fencingToken();

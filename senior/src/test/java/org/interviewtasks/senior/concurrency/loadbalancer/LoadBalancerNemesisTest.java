@@ -16,8 +16,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.LongStream;
 import org.interviewtasks.common.testing.Seeds;
@@ -114,33 +113,13 @@ class LoadBalancerNemesisTest {
               .ejectionTime(Duration.ofSeconds(1))
               .build()
               .start(Duration.ofMillis(100))) {
-        AtomicBoolean stop = new AtomicBoolean();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-          List<Future<?>> clients = new ArrayList<>();
-          for (int c = 0; c < CLIENTS; c++) {
-            int client = c;
-            clients.add(
-                pool.submit(
-                    () -> {
-                      work(
-                          run,
-                          client,
-                          balancer,
-                          new SplittableRandom(seed + client),
-                          history,
-                          stop);
-                      return null;
-                    }));
-          }
-          try {
-            nemesis.run(history, () -> heal(links));
-          } finally {
-            stop.set(true);
-          }
-          for (Future<?> client : clients) {
-            client.get(60, TimeUnit.SECONDS);
-          }
-        }
+        nemesis.runWithClients(
+            history,
+            () -> heal(links),
+            CLIENTS,
+            (client, stopped) ->
+                work(run, client, balancer, new SplittableRandom(seed + client), history, stopped),
+            () -> {});
         // Healed: every worker comes back into rotation, and a last round is answered by each.
         await()
             .atMost(Duration.ofSeconds(60))
@@ -191,12 +170,12 @@ class LoadBalancerNemesisTest {
       LoadBalancer balancer,
       SplittableRandom random,
       History history,
-      AtomicBoolean stop)
+      BooleanSupplier stopped)
       throws InterruptedException {
     String process = "client-" + client;
     // A steady 100 requests a second per client, also while no worker is in rotation.
     RateLimiter pace = RateLimiter.tokenBucket(1, 1, Duration.ofMillis(10));
-    for (int n = 0; !stop.get(); n++) {
+    for (int n = 0; !stopped.getAsBoolean(); n++) {
       pace.acquire();
       String id = run + "-c" + client + "-" + n;
       String path = "/work?id=" + id + "&ms=" + random.nextInt(20);

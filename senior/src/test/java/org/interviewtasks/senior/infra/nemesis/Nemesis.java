@@ -13,6 +13,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.interviewtasks.senior.infra.nemesis.History.Op;
@@ -148,6 +154,46 @@ public final class Nemesis {
         step.fault().heal().run();
       }
       healAll.run();
+    }
+  }
+
+  /** A client of a run: works until {@code stopped} says so. */
+  @FunctionalInterface
+  public interface Client {
+    /** Works as client number {@code client} until {@code stopped} is true. */
+    void work(int client, BooleanSupplier stopped) throws Exception;
+  }
+
+  /**
+   * Runs {@code clients} clients on virtual threads while the schedule runs ({@link #run}), then
+   * {@code afterSchedule} with the clients still working (a check that the healed system serves
+   * them again), then stops the clients and waits up to 60 s for each; a client's failure fails the
+   * run.
+   */
+  public void runWithClients(
+      History history, Runnable healAll, int clients, Client client, Runnable afterSchedule)
+      throws Exception {
+    AtomicBoolean stop = new AtomicBoolean();
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<?>> running = new ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        int id = c;
+        running.add(
+            pool.submit(
+                () -> {
+                  client.work(id, stop::get);
+                  return null;
+                }));
+      }
+      try {
+        run(history, healAll);
+        afterSchedule.run();
+      } finally {
+        stop.set(true);
+      }
+      for (Future<?> future : running) {
+        future.get(60, TimeUnit.SECONDS);
+      }
     }
   }
 
